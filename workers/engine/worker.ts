@@ -1,0 +1,4 @@
+import { expose } from 'comlink';
+import { FileEngine } from './fileEngine';
+
+expose(new FileEngine());

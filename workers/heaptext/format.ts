@@ -1,0 +1,4 @@
+import type { FormatModule } from '../formatModule';
+
+// Set to this format's module when its decoder lands.
+export const heapTextFormat: FormatModule<unknown> | undefined = undefined;
