@@ -1,0 +1,89 @@
+/**
+ * A decoded pprof profile as plain data: one interned string table, tables as typed arrays, and
+ * every sample as a slice of shared typed arrays. Tables are indexed densely (0..n-1); the
+ * profile's own ids are kept beside them for display and cross-checking.
+ *
+ * Numbers: the wire format uses int64/uint64. They are read as JS doubles, which are exact for
+ * magnitudes up to 2^53 (9.0e15: 104 days of CPU nanoseconds, 8 PiB of bytes). Larger magnitudes
+ * are rounded to the nearest double. Totals are summed in doubles too, so they are exact while
+ * the running sum stays below 2^53, which covers every real profile we know of.
+ */
+export interface PprofModel {
+  /** string_table; index 0 is always "". */
+  strings: string[];
+  /** String indexes of each sample type's name and unit. */
+  sampleTypes: { type: number; unit: number }[];
+  /** Index into `strings`, 0 when the profile names no default. */
+  defaultSampleType: number;
+  dropFrames: number;
+  keepFrames: number;
+  comments: number[];
+  timeNanos: number;
+  durationNanos: number;
+  period: number;
+  periodType: { type: number; unit: number } | undefined;
+  mappings: PprofMapping[];
+  functions: FunctionTable;
+  locations: LocationTable;
+  samples: SampleTable;
+}
+
+export interface PprofMapping {
+  id: number;
+  memoryStart: number;
+  memoryLimit: number;
+  fileOffset: number;
+  /** String indexes. */
+  file: number;
+  buildId: number;
+  hasFunctions: boolean;
+  hasFilenames: boolean;
+  hasLineNumbers: boolean;
+  hasInlineFrames: boolean;
+}
+
+export interface FunctionTable {
+  id: Float64Array;
+  /** String indexes. */
+  name: Int32Array;
+  systemName: Int32Array;
+  filename: Int32Array;
+  startLine: Float64Array;
+}
+
+export interface LocationTable {
+  id: Float64Array;
+  /** Index into `mappings`, or -1 when the location names none. */
+  mapping: Int32Array;
+  address: Float64Array;
+  isFolded: Uint8Array;
+  /** Location i owns lines lineOffsets[i]..lineOffsets[i+1]; line 0 of a location is the
+   * innermost inlined callee, its last line the function the code was inlined into. */
+  lineOffsets: Int32Array;
+  /** Per line: index into the function table, or -1 for a line without a function. */
+  lineFunction: Int32Array;
+  lineNumber: Float64Array;
+  lineColumn: Float64Array;
+}
+
+export interface SampleTable {
+  count: number;
+  /** Sample i's stack is stackLocations[stackOffsets[i]..stackOffsets[i+1]), leaf first, as
+   * indexes into the location table. */
+  stackOffsets: Int32Array;
+  stackLocations: Int32Array;
+  /** One column per sample type. */
+  values: Float64Array[];
+  /** Sample i owns labels labelOffsets[i]..labelOffsets[i+1]. */
+  labelOffsets: Int32Array;
+  /** String indexes; labelString is 0 for numeric labels. */
+  labelKey: Int32Array;
+  labelString: Int32Array;
+  labelNumber: Float64Array;
+  labelUnit: Int32Array;
+}
+
+/** The sample type names in order, e.g. ["alloc_objects", "alloc_space", ...]. */
+export function sampleTypeNames(model: PprofModel): string[] {
+  return model.sampleTypes.map((t) => model.strings[t.type]);
+}

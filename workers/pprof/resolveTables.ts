@@ -1,0 +1,228 @@
+import { DecodeError } from '../decodeError';
+import type { GrowableArray } from './growableArray';
+import type { PprofMapping, PprofModel } from './model';
+import type { perftools } from './proto/profile';
+
+/** protobufjs gives int64 fields as numbers, or as Long objects when the `long` package loads. */
+type Int64 = number | { toNumber(): number } | null | undefined;
+
+export function int64ToNumber(value: Int64): number {
+  if (value === null || value === undefined) return 0;
+  return typeof value === 'number' ? value : value.toNumber();
+}
+
+/** What the decoder collected before ids are resolved to table indexes. */
+export interface RawTables {
+  strings: string[];
+  sampleTypes: perftools.profiles.IValueType[];
+  mappings: perftools.profiles.IMapping[];
+  locations: perftools.profiles.ILocation[];
+  locationOffsets: number[];
+  functions: perftools.profiles.IFunction[];
+  functionOffsets: number[];
+  /** Scalar Profile fields by field number. */
+  scalars: Record<number, number>;
+  periodType: perftools.profiles.IValueType | undefined;
+  comments: number[];
+  sampleOffsets: GrowableArray<Int32Array>;
+  stackOffsets: GrowableArray<Int32Array>;
+  stackIds: GrowableArray<Float64Array>;
+  valueCounts: GrowableArray<Int32Array>;
+  values: GrowableArray<Float64Array>;
+  labelOffsets: GrowableArray<Int32Array>;
+  labelKey: GrowableArray<Int32Array>;
+  labelString: GrowableArray<Int32Array>;
+  labelNumber: GrowableArray<Float64Array>;
+  labelUnit: GrowableArray<Int32Array>;
+}
+
+/**
+ * Turns ids into dense indexes and checks every reference, as google/pprof's decoder does
+ * (profile/encode.go postDecode): a nonzero id naming no entry is an error, id 0 means "none".
+ */
+export function resolveTables(raw: RawTables): PprofModel {
+  const strings = raw.strings.length > 0 ? raw.strings : [''];
+  if (strings[0] !== '') {
+    throw new DecodeError('pprof', {}, 'an empty first string_table entry', JSON.stringify(strings[0]));
+  }
+  const checkString = (index: number, what: string, offset?: number): number => {
+    if (!Number.isInteger(index) || index < 0 || index >= strings.length) {
+      throw new DecodeError(
+        'pprof',
+        offset === undefined ? {} : { offset },
+        `${what} to be a string_table index below ${strings.length}`,
+        `${index}`,
+      );
+    }
+    return index;
+  };
+  const valueType = (t: perftools.profiles.IValueType, what: string) => ({
+    type: checkString(int64ToNumber(t.type), `${what} type`),
+    unit: checkString(int64ToNumber(t.unit), `${what} unit`),
+  });
+
+  const mappingIndex = new Map<number, number>();
+  const mappings: PprofMapping[] = raw.mappings.map((m, i) => {
+    mappingIndex.set(int64ToNumber(m.id), i);
+    return {
+      id: int64ToNumber(m.id),
+      memoryStart: int64ToNumber(m.memoryStart),
+      memoryLimit: int64ToNumber(m.memoryLimit),
+      fileOffset: int64ToNumber(m.fileOffset),
+      file: checkString(int64ToNumber(m.filename), 'mapping filename'),
+      buildId: checkString(int64ToNumber(m.buildId), 'mapping build_id'),
+      hasFunctions: !!m.hasFunctions,
+      hasFilenames: !!m.hasFilenames,
+      hasLineNumbers: !!m.hasLineNumbers,
+      hasInlineFrames: !!m.hasInlineFrames,
+    };
+  });
+
+  const functionCount = raw.functions.length;
+  const functions = {
+    id: new Float64Array(functionCount),
+    name: new Int32Array(functionCount),
+    systemName: new Int32Array(functionCount),
+    filename: new Int32Array(functionCount),
+    startLine: new Float64Array(functionCount),
+  };
+  const functionIndex = new Map<number, number>();
+  raw.functions.forEach((f, i) => {
+    const at = raw.functionOffsets[i];
+    functions.id[i] = int64ToNumber(f.id);
+    functionIndex.set(functions.id[i], i);
+    functions.name[i] = checkString(int64ToNumber(f.name), 'function name', at);
+    functions.systemName[i] = checkString(int64ToNumber(f.systemName), 'function system_name', at);
+    functions.filename[i] = checkString(int64ToNumber(f.filename), 'function filename', at);
+    functions.startLine[i] = int64ToNumber(f.startLine);
+  });
+
+  const locationCount = raw.locations.length;
+  const lineCount = raw.locations.reduce((n, l) => n + (l.line?.length ?? 0), 0);
+  const locations = {
+    id: new Float64Array(locationCount),
+    mapping: new Int32Array(locationCount),
+    address: new Float64Array(locationCount),
+    isFolded: new Uint8Array(locationCount),
+    lineOffsets: new Int32Array(locationCount + 1),
+    lineFunction: new Int32Array(lineCount),
+    lineNumber: new Float64Array(lineCount),
+    lineColumn: new Float64Array(lineCount),
+  };
+  let line = 0;
+  let denseIds = true;
+  raw.locations.forEach((l, i) => {
+    const at = raw.locationOffsets[i];
+    const id = int64ToNumber(l.id);
+    locations.id[i] = id;
+    if (id !== i + 1) denseIds = false;
+    locations.mapping[i] = lookup(mappingIndex, int64ToNumber(l.mappingId), 'mapping', at);
+    locations.address[i] = int64ToNumber(l.address);
+    locations.isFolded[i] = l.isFolded ? 1 : 0;
+    locations.lineOffsets[i] = line;
+    for (const ln of l.line ?? []) {
+      locations.lineFunction[line] = lookup(functionIndex, int64ToNumber(ln.functionId), 'function', at);
+      locations.lineNumber[line] = int64ToNumber(ln.line);
+      locations.lineColumn[line] = int64ToNumber(ln.column);
+      line++;
+    }
+  });
+  locations.lineOffsets[locationCount] = line;
+  const locationIndex = denseIds
+    ? undefined
+    : new Map(Array.from(locations.id, (id, i) => [id, i] as [number, number]));
+
+  const samples = resolveSamples(raw, strings.length, locationCount, locationIndex, checkString);
+  return {
+    strings,
+    sampleTypes: raw.sampleTypes.map((t) => valueType(t, 'sample_type')),
+    defaultSampleType: checkString(raw.scalars[14] ?? 0, 'default_sample_type'),
+    dropFrames: checkString(raw.scalars[7] ?? 0, 'drop_frames'),
+    keepFrames: checkString(raw.scalars[8] ?? 0, 'keep_frames'),
+    comments: raw.comments.map((c) => checkString(c, 'comment')),
+    timeNanos: raw.scalars[9] ?? 0,
+    durationNanos: raw.scalars[10] ?? 0,
+    period: raw.scalars[12] ?? 0,
+    periodType: raw.periodType && valueType(raw.periodType, 'period_type'),
+    mappings,
+    functions,
+    locations,
+    samples,
+  };
+}
+
+function lookup(index: Map<number, number>, id: number, what: string, offset: number): number {
+  if (id === 0) return -1;
+  const found = index.get(id);
+  if (found === undefined) {
+    throw new DecodeError('pprof', { offset }, `a ${what} with id ${id}`, `no such ${what}`);
+  }
+  return found;
+}
+
+function resolveSamples(
+  raw: RawTables,
+  stringCount: number,
+  locationCount: number,
+  locationIndex: Map<number, number> | undefined,
+  checkString: (index: number, what: string, offset?: number) => number,
+): PprofModel['samples'] {
+  const count = raw.sampleOffsets.length;
+  const typeCount = raw.sampleTypes.length;
+  const stackOffsets = new Int32Array(count + 1);
+  const stackLocations = new Int32Array(raw.stackIds.length);
+  const values = Array.from({ length: typeCount }, () => new Float64Array(count));
+  let valueAt = 0;
+  for (let s = 0; s < count; s++) {
+    const from = raw.stackOffsets.get(s);
+    const to = s + 1 < count ? raw.stackOffsets.get(s + 1) : raw.stackIds.length;
+    stackOffsets[s] = from;
+    for (let k = from; k < to; k++) {
+      const id = raw.stackIds.get(k);
+      const index = locationIndex ? (locationIndex.get(id) ?? -1) : id - 1;
+      if (index < 0 || index >= locationCount || !Number.isInteger(index)) {
+        throw new DecodeError(
+          'pprof',
+          { offset: raw.sampleOffsets.get(s) },
+          `sample location ids naming locations`,
+          `location id ${id}, which no location has`,
+        );
+      }
+      stackLocations[k] = index;
+    }
+    const n = raw.valueCounts.get(s);
+    if (n !== typeCount) {
+      throw new DecodeError(
+        'pprof',
+        { offset: raw.sampleOffsets.get(s) },
+        `${typeCount} values per sample (one per sample type)`,
+        `${n} values`,
+      );
+    }
+    for (let t = 0; t < typeCount; t++) values[t][s] = raw.values.get(valueAt++);
+  }
+  stackOffsets[count] = raw.stackIds.length;
+
+  const labelOffsets = new Int32Array(count + 1);
+  for (let s = 0; s < count; s++) labelOffsets[s] = raw.labelOffsets.get(s);
+  labelOffsets[count] = raw.labelKey.length;
+  const labelKey = raw.labelKey.toArray();
+  const labelString = raw.labelString.toArray();
+  const labelUnit = raw.labelUnit.toArray();
+  for (let l = 0; l < labelKey.length; l++) {
+    if (labelKey[l] >= stringCount) checkString(labelKey[l], 'label key');
+    if (labelString[l] >= stringCount) checkString(labelString[l], 'label str');
+    if (labelUnit[l] >= stringCount) checkString(labelUnit[l], 'label num_unit');
+  }
+  return {
+    count,
+    stackOffsets,
+    stackLocations,
+    values,
+    labelOffsets,
+    labelKey,
+    labelString,
+    labelNumber: raw.labelNumber.toArray(),
+    labelUnit,
+  };
+}
