@@ -26,11 +26,14 @@ export function decodeInput(
   const { format, traceVersion } = sniffFormat(bytes);
   const module = formatModules[format];
   if (!module) {
+    const what = traceVersion
+      ? `${formatTitles[format]} (go ${traceVersion})`
+      : formatTitles[format];
     throw new DecodeError(
       format,
       {},
-      `a decoder for ${formatTitles[format]}`,
-      'none yet: this format is recognised but its decoder is not built yet',
+      'a format Gopherlens decodes',
+      `${what}, whose decoder is not built yet`,
     );
   }
   const model = module.decode(bytes, { progress, traceVersion });

@@ -1,0 +1,78 @@
+import { proxy, transfer, wrap, type Remote } from 'comlink';
+import type { DecodeErrorInfo } from '../../workers/decodeError';
+import type { FileEngine, OpenResult } from '../../workers/engine/fileEngine';
+
+/** One dedicated worker per open file: cancelling or closing a file terminates only its worker. */
+interface FileWorker {
+  worker: Worker;
+  engine: Remote<FileEngine>;
+  /** Rejects the pending open when the worker is terminated or dies. */
+  abort: (reason: DecodeErrorInfo) => void;
+}
+
+const workers = new Map<string, FileWorker>();
+
+export class QueryError extends Error {
+  constructor(readonly info: DecodeErrorInfo) {
+    super(info.message);
+  }
+}
+
+/** Transfers the bytes (not a copy) to a new worker, which decodes them and keeps the model. */
+export function openInWorker(
+  id: string,
+  buffer: ArrayBuffer,
+  onProgress: (phase: string, fraction: number) => void,
+): Promise<OpenResult> {
+  closeWorker(id);
+  const worker = new Worker(new URL('../../workers/engine/worker.ts', import.meta.url), {
+    type: 'module',
+    name: `decode ${id}`,
+  });
+  const engine = wrap<FileEngine>(worker);
+  return new Promise<OpenResult>((resolve) => {
+    const abort = (error: DecodeErrorInfo) => resolve({ ok: false, error });
+    workers.set(id, { worker, engine, abort });
+    worker.addEventListener('error', (event) => {
+      workers.delete(id);
+      worker.terminate();
+      abort(workerDied(event.message));
+    });
+    engine
+      .open(transfer(buffer, [buffer]), proxy(onProgress))
+      .then(resolve, (err: unknown) => abort(workerDied(String(err))));
+  });
+}
+
+export function cancelWorker(id: string): void {
+  const entry = workers.get(id);
+  closeWorker(id);
+  entry?.abort({
+    format: 'unknown',
+    expected: 'the load to finish',
+    found: 'it was cancelled',
+    message: 'Loading cancelled.',
+  });
+}
+
+export function closeWorker(id: string): void {
+  workers.get(id)?.worker.terminate();
+  workers.delete(id);
+}
+
+export async function queryFile<T>(id: string, name: string, args: unknown = {}): Promise<T> {
+  const entry = workers.get(id);
+  if (!entry) throw new QueryError(workerDied('the file is no longer loaded'));
+  const result = await entry.engine.query(name, args);
+  if (!result.ok) throw new QueryError(result.error);
+  return result.value as T;
+}
+
+function workerDied(detail: string): DecodeErrorInfo {
+  return {
+    format: 'unknown',
+    expected: 'the decoding worker to finish',
+    found: `it stopped (${detail}), for example out of memory`,
+    message: `The decoding worker stopped unexpectedly (${detail}). It may have run out of memory; the file was closed and the rest of the app still works.`,
+  };
+}

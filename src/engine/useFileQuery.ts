@@ -1,0 +1,39 @@
+import { useEffect, useState } from 'react';
+import { queryFile, QueryError } from './fileWorkers';
+
+export interface QueryState<T> {
+  data: T | undefined;
+  error: string | undefined;
+  loading: boolean;
+}
+
+/**
+ * Asks the file's worker for what a view needs, again whenever the arguments change. Arguments
+ * are compared by their JSON, so callers may pass fresh object literals.
+ */
+export function useFileQuery<T>(fileId: string, name: string, args: unknown = {}): QueryState<T> {
+  const key = JSON.stringify(args);
+  const [state, setState] = useState<QueryState<T> & { key?: string }>({
+    data: undefined,
+    error: undefined,
+    loading: true,
+  });
+  useEffect(() => {
+    let live = true;
+    queryFile<T>(fileId, name, JSON.parse(key)).then(
+      (data) => live && setState({ data, error: undefined, loading: false, key }),
+      (err: unknown) =>
+        live &&
+        setState({
+          data: undefined,
+          error: err instanceof QueryError || err instanceof Error ? err.message : String(err),
+          loading: false,
+          key,
+        }),
+    );
+    return () => {
+      live = false;
+    };
+  }, [fileId, name, key]);
+  return { ...state, loading: state.loading || state.key !== key };
+}

@@ -1,0 +1,6 @@
+import type { ComponentType } from 'react';
+import type { FormatId } from '../../../workers/formatId';
+import type { OpenFile } from '../../store/session';
+
+/** The root view of each format; a format not listed shows its summary. */
+export const formatViews: Partial<Record<FormatId, ComponentType<{ file: OpenFile }>>> = {};
