@@ -1,0 +1,36 @@
+import { describe, expect, it } from 'vitest';
+import { gcCycles } from './gcCycles';
+import { oneGcCycle } from './testing/oneGcCycle';
+
+describe('gcCycles', () => {
+  const cycles = gcCycles(oneGcCycle().build());
+  const row = (name: keyof typeof cycles) => {
+    const column = cycles[name];
+    return typeof column === 'number' ? column : column[0];
+  };
+
+  it('finds the cycle with its two pauses and the concurrent mark between them', () => {
+    expect(cycles.count).toBe(1);
+    expect([row('start'), row('end'), row('flags')]).toEqual([10, 105, 0]);
+    expect([row('sweepTermStart'), row('sweepTermNs')]).toEqual([12, 8]);
+    expect([row('markTermStart'), row('markTermNs')]).toEqual([100, 10]);
+    expect(row('concurrentMarkNs')).toBe(80);
+  });
+
+  it('adds up assists, labelled worker time and the sweep that follows', () => {
+    expect([row('assistNs'), row('assistCount'), row('assistGoroutines')]).toEqual([20, 1, 1]);
+    expect([row('dedicatedNs'), row('fractionalNs'), row('idleNs')]).toEqual([50, 0, 0]);
+    expect([row('sweepNs'), row('sweptBytes')]).toEqual([10, 8192]);
+  });
+
+  it('reads the heap at begin, before GCEnd, after it, and the goal in force', () => {
+    expect([row('heapStart'), row('heapEnd'), row('heapMarked')]).toEqual([1000, 1900, 800]);
+    expect([row('goal'), row('overshootBytes')]).toEqual([2000, -100]);
+  });
+
+  it('estimates the GC CPU share of the cycle', () => {
+    // (8 + 10) ns of STW on 2 Ps + 20 assist + 50 worker, over 95 ns × 2 Ps.
+    expect(row('gomaxprocs')).toBe(2);
+    expect(row('cpuFraction')).toBeCloseTo(106 / 190, 12);
+  });
+});

@@ -1,0 +1,225 @@
+import {
+  EventKind,
+  GoState,
+  MetricName,
+  RangeName,
+  ResourceKind,
+  type TraceModel,
+} from '../trace/model';
+import { modelRangeSpans, SpanFlag, stwReason, type RangeSpans } from './rangeSpans';
+
+/**
+ * One row per GC cycle (one "GC concurrent mark phase" range), in order. Times in ns, sizes in
+ * bytes; NaN where the trace holds no value (a cycle cut off by the trace start or end).
+ */
+export interface GcCycles {
+  count: number;
+  /** GCBegin: emitted before the sweep-termination STW (runtime/mgc.go gcStart). */
+  start: Float64Array;
+  /** GCEnd: emitted inside the mark-termination STW. */
+  end: Float64Array;
+  /** SpanFlag bits: startedBefore (already running at trace start), unfinished. */
+  flags: Uint8Array;
+  sweepTermStart: Float64Array;
+  sweepTermNs: Float64Array;
+  markTermStart: Float64Array;
+  markTermNs: Float64Array;
+  /** Concurrent mark: from the end of sweep termination to the start of mark termination. */
+  concurrentMarkNs: Float64Array;
+  /** Mark assists that started in the cycle: total time, number of ranges, of goroutines. */
+  assistNs: Float64Array;
+  assistCount: Int32Array;
+  assistGoroutines: Int32Array;
+  /** Running time of background mark workers, by the mode their label names. */
+  dedicatedNs: Float64Array;
+  fractionalNs: Float64Array;
+  idleNs: Float64Array;
+  /** Incremental sweeping after this cycle, until the next one begins. */
+  sweepNs: Float64Array;
+  sweptBytes: Float64Array;
+  reclaimedBytes: Float64Array;
+  /** GOMAXPROCS when the cycle began. */
+  gomaxprocs: Int32Array;
+  /**
+   * Share of the CPU (GOMAXPROCS × cycle wall time) spent on GC during the cycle: both STWs on
+   * every P, assists and all background workers, idle ones included as gctrace counts them.
+   */
+  cpuFraction: Float64Array;
+  /** Heap live (HeapAlloc) when the cycle began, just before GCEnd, and right after it. */
+  heapStart: Float64Array;
+  heapEnd: Float64Array;
+  /** The first heap live value after GCEnd: the heap the cycle marked (gctrace's third MB). */
+  heapMarked: Float64Array;
+  /** The heap goal in force during the cycle (the last HeapGoal before GCEnd). */
+  goal: Float64Array;
+  /** heapEnd − goal: positive when the heap outgrew the goal before marking finished. */
+  overshootBytes: Float64Array;
+}
+
+const workerLabels = ['GC (dedicated)', 'GC (fractional)', 'GC (idle)'];
+
+/** GC cycles with their pauses, mark work, sweeping and heap sizes. */
+export function gcCycles(model: TraceModel): GcCycles {
+  const spans = modelRangeSpans(model);
+  const markName = model.strings.indexOf(RangeName.gcMark);
+  const marks: number[] = [];
+  for (let s = 0; s < spans.count; s++) if (spans.name[s] === markName) marks.push(s);
+  const n = marks.length;
+  const nan = () => new Float64Array(n).fill(NaN);
+  const zero = () => new Float64Array(n);
+  const cycles: GcCycles = {
+    count: n,
+    start: Float64Array.from(marks, (s) => spans.start[s]),
+    end: Float64Array.from(marks, (s) =>
+      spans.flags[s] & SpanFlag.unfinished ? NaN : spans.end[s],
+    ),
+    flags: Uint8Array.from(marks, (s) => spans.flags[s]),
+    sweepTermStart: nan(),
+    sweepTermNs: nan(),
+    markTermStart: nan(),
+    markTermNs: nan(),
+    concurrentMarkNs: nan(),
+    assistNs: zero(),
+    assistCount: new Int32Array(n),
+    assistGoroutines: new Int32Array(n),
+    dedicatedNs: zero(),
+    fractionalNs: zero(),
+    idleNs: zero(),
+    sweepNs: zero(),
+    sweptBytes: zero(),
+    reclaimedBytes: zero(),
+    gomaxprocs: new Int32Array(n),
+    cpuFraction: nan(),
+    heapStart: nan(),
+    heapEnd: nan(),
+    heapMarked: nan(),
+    goal: nan(),
+    overshootBytes: nan(),
+  };
+  if (n === 0) return cycles;
+  addSpanWork(model, spans, cycles);
+  addEventWork(model, spans, marks, cycles);
+  for (let c = 0; c < n; c++) {
+    const sweepTermEnd = cycles.sweepTermStart[c] + cycles.sweepTermNs[c];
+    cycles.concurrentMarkNs[c] = cycles.markTermStart[c] - sweepTermEnd;
+    cycles.overshootBytes[c] = cycles.heapEnd[c] - cycles.goal[c];
+    const wall = cycles.end[c] - cycles.start[c];
+    const gcCpu =
+      (cycles.sweepTermNs[c] + cycles.markTermNs[c]) * cycles.gomaxprocs[c] +
+      cycles.assistNs[c] +
+      cycles.dedicatedNs[c] +
+      cycles.fractionalNs[c] +
+      cycles.idleNs[c];
+    cycles.cpuFraction[c] = gcCpu / (wall * cycles.gomaxprocs[c]);
+  }
+  return cycles;
+}
+
+/** The cycle whose start is the latest at or before t, -1 before the first. */
+export function cycleAt(start: Float64Array, t: number): number {
+  let lo = 0;
+  let hi = start.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    if (start[mid] <= t) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo - 1;
+}
+
+/** STW phases, assists and sweeps, each assigned to the cycle that began last before it. */
+function addSpanWork(model: TraceModel, spans: RangeSpans, cycles: GcCycles): void {
+  const sweepName = model.strings.indexOf(RangeName.gcSweep);
+  const assistName = model.strings.indexOf(RangeName.gcMarkAssist);
+  const assisting = new Map<number, Set<number>>();
+  const stwKind = new Map<number, string | null>();
+  for (let s = 0; s < spans.count; s++) {
+    const name = spans.name[s];
+    const c = cycleAt(cycles.start, spans.start[s]);
+    if (c < 0) continue;
+    const d = spans.end[s] - spans.start[s];
+    if (name === assistName) {
+      cycles.assistNs[c] += d;
+      cycles.assistCount[c]++;
+      let gs = assisting.get(c);
+      if (!gs) assisting.set(c, (gs = new Set()));
+      gs.add(spans.scopeId[s]);
+    } else if (name === sweepName) {
+      cycles.sweepNs[c] += d;
+      const end = spans.endEvent[s];
+      if (end >= 0) {
+        const row = model.arg[end];
+        cycles.sweptBytes[c] += model.ranges.sweptBytes[row] || 0;
+        cycles.reclaimedBytes[c] += model.ranges.reclaimedBytes[row] || 0;
+      }
+    } else if (spans.scopeKind[s] === ResourceKind.Goroutine && spans.flags[s] === 0) {
+      let reason = stwKind.get(name);
+      if (reason === undefined) stwKind.set(name, (reason = stwReason(model.strings[name])));
+      if (reason === 'GC sweep termination') {
+        cycles.sweepTermStart[c] = spans.start[s];
+        cycles.sweepTermNs[c] = d;
+      } else if (reason === 'GC mark termination') {
+        cycles.markTermStart[c] = spans.start[s];
+        cycles.markTermNs[c] = d;
+      }
+    }
+  }
+  for (const [c, gs] of assisting) cycles.assistGoroutines[c] = gs.size;
+}
+
+/**
+ * One pass over the events for what only the event order tells: heap live and goal around the
+ * cycle's begin and end events, GOMAXPROCS, and the running time of labelled GC workers.
+ */
+function addEventWork(model: TraceModel, spans: RangeSpans, marks: number[], cycles: GcCycles) {
+  const { kind, time, arg, count } = model;
+  const heapName = model.strings.indexOf(MetricName.heapObjects);
+  const goalName = model.strings.indexOf(MetricName.heapGoal);
+  const procsName = model.strings.indexOf(MetricName.gomaxprocs);
+  const labelMode = workerLabels.map((l) => model.strings.indexOf(l));
+  const workerTime = [cycles.dedicatedNs, cycles.fractionalNs, cycles.idleNs];
+  const { from, to, resourceKind } = model.transitions;
+  // Worker goroutine -> [mode, time its labelled stint began].
+  const stints = new Map<number, [number, number]>();
+  let heap = NaN;
+  let goal = NaN;
+  let procs = 0;
+  let next = 0; // Next cycle whose begin event is ahead.
+  let ended = -1; // Last cycle whose GCEnd passed, until its marked heap is seen.
+  for (let i = 0; i < count; i++) {
+    const k = kind[i];
+    if (next < marks.length && i === spans.beginEvent[marks[next]]) {
+      cycles.heapStart[next] = heap;
+      cycles.gomaxprocs[next] = procs;
+      next++;
+    }
+    if (k === EventKind.Metric) {
+      const name = model.metrics.name[arg[i]];
+      const value = model.metrics.value[arg[i]];
+      if (name === heapName) {
+        heap = value;
+        if (ended >= 0) {
+          cycles.heapMarked[ended] = value;
+          ended = -1;
+        }
+      } else if (name === goalName) goal = value;
+      else if (name === procsName) procs = value;
+    } else if (k === EventKind.RangeEnd && next > 0 && i === spans.endEvent[marks[next - 1]]) {
+      cycles.heapEnd[next - 1] = heap;
+      cycles.goal[next - 1] = goal;
+      ended = next - 1;
+    } else if (k === EventKind.Label) {
+      const mode = labelMode.indexOf(model.labels.label[arg[i]]);
+      if (mode >= 0) stints.set(model.labels.goroutine[arg[i]], [mode, time[i]]);
+    } else if (k === EventKind.StateTransition && stints.size > 0) {
+      const row = model.transition[i];
+      if (resourceKind[row] !== ResourceKind.Goroutine) continue;
+      if (from[row] !== GoState.Running || to[row] === GoState.Running) continue;
+      const stint = stints.get(arg[i]);
+      if (!stint) continue;
+      stints.delete(arg[i]);
+      const c = cycleAt(cycles.start, stint[1]);
+      if (c >= 0) workerTime[stint[0]][c] += time[i] - stint[1];
+    }
+  }
+}

@@ -1,0 +1,127 @@
+import { EventKind, RangeName, type TraceModel } from '../trace/model';
+
+/**
+ * Every range of the trace (stop-the-world, GC mark phase, sweeps, mark assists) paired into a
+ * span, in the order the spans began. Columns, one row per span.
+ */
+export interface RangeSpans {
+  count: number;
+  /** String id of the range name. */
+  name: Int32Array;
+  scopeKind: Uint8Array;
+  scopeId: Int32Array;
+  start: Float64Array;
+  /** End time; for a span still open when the trace ends, the time of the last event. */
+  end: Float64Array;
+  /** Event that opened the span (RangeBegin, or RangeActive for one already running). */
+  beginEvent: Int32Array;
+  /** The RangeEnd event, -1 when the trace ended first. */
+  endEvent: Int32Array;
+  /** SpanFlag bits. */
+  flags: Uint8Array;
+}
+
+export const SpanFlag = {
+  /** Opened by RangeActive: it was already running when its generation began. */
+  startedBefore: 1,
+  /** No RangeEnd: it was still running when the trace ended. */
+  unfinished: 2,
+} as const;
+
+/** True for a span that both began and ended inside the trace. */
+export function isWholeSpan(spans: RangeSpans, i: number): boolean {
+  return spans.flags[i] === 0;
+}
+
+/**
+ * Pairs RangeBegin/RangeActive with RangeEnd by (name, scope), as x/exp/trace scopes them: the
+ * mark phase is global, sweeps belong to a P, STW and assists to a goroutine. Go re-announces
+ * ranges still running at every generation start with RangeActive (internal/trace/order.go); an
+ * Active for a span already open is that re-announcement and is skipped. An Active for an
+ * unknown span starts it at the preceding Sync, like summary.go does.
+ */
+export function rangeSpans(model: TraceModel): RangeSpans {
+  const { kind, time, arg, count } = model;
+  const { name, scopeKind, scopeId } = model.ranges;
+  let n = 0;
+  for (let i = 0; i < count; i++) {
+    if (kind[i] === EventKind.RangeBegin || kind[i] === EventKind.RangeActive) n++;
+  }
+  const spans: RangeSpans = {
+    count: 0,
+    name: new Int32Array(n),
+    scopeKind: new Uint8Array(n),
+    scopeId: new Int32Array(n),
+    start: new Float64Array(n),
+    end: new Float64Array(n),
+    beginEvent: new Int32Array(n),
+    endEvent: new Int32Array(n).fill(-1),
+    flags: new Uint8Array(n),
+  };
+  const open = new Map<number, number>();
+  let syncTime = count > 0 ? time[0] : 0;
+  let s = 0;
+  for (let i = 0; i < count; i++) {
+    const k = kind[i];
+    if (k === EventKind.Sync) {
+      syncTime = time[i];
+      continue;
+    }
+    if (k !== EventKind.RangeBegin && k !== EventKind.RangeActive && k !== EventKind.RangeEnd) {
+      continue;
+    }
+    const row = arg[i];
+    // name < 2^19 strings and scope ids < 2^31 keep the key an exact integer.
+    const key = (name[row] * 4 + scopeKind[row]) * 2 ** 32 + (scopeId[row] + 1);
+    if (k === EventKind.RangeEnd) {
+      const span = open.get(key);
+      if (span === undefined) continue;
+      open.delete(key);
+      spans.end[span] = time[i];
+      spans.endEvent[span] = i;
+      continue;
+    }
+    if (open.has(key)) continue;
+    open.set(key, s);
+    spans.name[s] = name[row];
+    spans.scopeKind[s] = scopeKind[row];
+    spans.scopeId[s] = scopeId[row];
+    spans.beginEvent[s] = i;
+    if (k === EventKind.RangeActive) {
+      spans.start[s] = syncTime;
+      spans.flags[s] = SpanFlag.startedBefore;
+    } else {
+      spans.start[s] = time[i];
+    }
+    s++;
+  }
+  const last = count > 0 ? time[count - 1] : 0;
+  for (const span of open.values()) {
+    spans.end[span] = last;
+    spans.flags[span] |= SpanFlag.unfinished;
+  }
+  spans.count = s;
+  return spans;
+}
+
+/** The reason of a "stop-the-world (<reason>)" range name, or null for other names. */
+export function stwReason(rangeName: string): string | null {
+  const prefix = RangeName.stwPrefix;
+  if (!rangeName.startsWith(prefix) || !rangeName.endsWith(')')) return null;
+  return rangeName.slice(prefix.length, -1);
+}
+
+const spansByModel = new WeakMap<TraceModel, RangeSpans>();
+
+/**
+ * rangeSpans computed once per model: several analyses and repeated view queries need them, and
+ * a pass over tens of millions of events is worth keeping. Callers must not modify the result.
+ */
+export function modelRangeSpans(model: TraceModel): RangeSpans {
+  let spans = spansByModel.get(model);
+  if (!spans) {
+    spans = rangeSpans(model);
+    spansByModel.set(model, spans);
+  }
+  return spans;
+}
