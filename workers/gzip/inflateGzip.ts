@@ -7,6 +7,7 @@ export function isGzip(bytes: Uint8Array): boolean {
 }
 
 const chunkBytes = 1 << 20;
+const bufferError = -5;
 
 /**
  * Inflates a gzip stream in 1 MiB steps so a large file reports progress as it goes.
@@ -25,7 +26,10 @@ export function inflateGzip(
   };
   for (let at = 0; at < bytes.length; at += chunkBytes) {
     const end = Math.min(bytes.length, at + chunkBytes);
-    inflator.push(bytes.subarray(at, end), end === bytes.length);
+    const last = end === bytes.length;
+    inflator.push(bytes.subarray(at, end), last);
+    // zlib's "buffer error" on the final chunk means the stream wanted more input: a cut file.
+    if (inflator.err === bufferError && last) break;
     if (inflator.err) {
       throw new DecodeError(
         'gzip',
@@ -36,7 +40,8 @@ export function inflateGzip(
     }
     progress('inflate', end / bytes.length);
   }
-  if (!inflator.ended) {
+  // pako marks a failed stream as ended too, so a cut file shows as a buffer error.
+  if (!inflator.ended || inflator.err === bufferError) {
     throw new DecodeError(
       'gzip',
       { offset: bytes.length },
