@@ -1,0 +1,68 @@
+import type { GoroutineSummaries } from './goroutineSummaries';
+
+/**
+ * Goroutines grouped by start function, as `go tool trace`'s goroutine analysis lists them:
+ * one row per function with the goroutine count and the summed time breakdown.
+ */
+export interface GoroutineGroups {
+  count: number;
+  /** Start function of the group ("" for goroutines never seen with a stack). */
+  name: string[];
+  goroutines: Int32Array;
+  totalNs: Float64Array;
+  execNs: Float64Array;
+  schedWaitNs: Float64Array;
+  syscallNs: Float64Array;
+  syscallBlockNs: Float64Array;
+  blockReasons: string[];
+  /** Row-major: blockNs[group × blockReasons.length + reason]. */
+  blockNs: Float64Array;
+  unknownNs: Float64Array;
+}
+
+/** Sums goroutine summaries per start function, groups in descending execution time. */
+export function goroutineGroups(s: GoroutineSummaries): GoroutineGroups {
+  const groups = s.names.length;
+  const reasons = s.blockReasons.length;
+  const sum = (column: Float64Array) => {
+    const out = new Float64Array(groups);
+    for (let g = 0; g < s.count; g++) out[s.name[g]] += column[g];
+    return out;
+  };
+  const goroutines = new Int32Array(groups);
+  const blockNs = new Float64Array(groups * reasons);
+  for (let g = 0; g < s.count; g++) {
+    goroutines[s.name[g]]++;
+    for (let r = 0; r < reasons; r++)
+      blockNs[s.name[g] * reasons + r] += s.blockNs[g * reasons + r];
+  }
+  const unsorted = {
+    totalNs: sum(s.totalNs),
+    execNs: sum(s.execNs),
+    schedWaitNs: sum(s.schedWaitNs),
+    syscallNs: sum(s.syscallNs),
+    syscallBlockNs: sum(s.syscallBlockNs),
+    unknownNs: sum(s.unknownNs),
+  };
+  const order = Array.from({ length: groups }, (_, i) => i).sort(
+    (a, b) => unsorted.execNs[b] - unsorted.execNs[a] || (s.names[a] < s.names[b] ? -1 : 1),
+  );
+  const pick = (column: Float64Array) => Float64Array.from(order, (i) => column[i]);
+  const sortedBlock = new Float64Array(groups * reasons);
+  order.forEach((from, to) => {
+    sortedBlock.set(blockNs.subarray(from * reasons, (from + 1) * reasons), to * reasons);
+  });
+  return {
+    count: groups,
+    name: order.map((i) => s.names[i]),
+    goroutines: Int32Array.from(order, (i) => goroutines[i]),
+    totalNs: pick(unsorted.totalNs),
+    execNs: pick(unsorted.execNs),
+    schedWaitNs: pick(unsorted.schedWaitNs),
+    syscallNs: pick(unsorted.syscallNs),
+    syscallBlockNs: pick(unsorted.syscallBlockNs),
+    blockReasons: [...s.blockReasons],
+    blockNs: sortedBlock,
+    unknownNs: pick(unsorted.unknownNs),
+  };
+}

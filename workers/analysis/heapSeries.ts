@@ -1,0 +1,98 @@
+import { EventKind, MetricName, RangeName, type TraceModel } from '../trace/model';
+import { cycleAt } from './gcCycles';
+import { modelRangeSpans } from './rangeSpans';
+import { inWindow, type TimeWindow } from './timeWindow';
+
+/** A step series: value[i] holds from time[i] until the next point. */
+export interface StepSeries {
+  time: Float64Array;
+  value: Float64Array;
+  /** GC cycle (row of gcCycles) that began last at or before the point, -1 before the first. */
+  cycle: Int32Array;
+}
+
+export interface HeapSeries {
+  /** Heap live (HeapAlloc, the runtime's gcController.heapLive), at every change. */
+  live: StepSeries;
+  /**
+   * Heap goal. The runtime only emits it when the pacer commits (end of each cycle,
+   * SetGCPercent, SetMemoryLimit), so it is a snapshot, not a continuous value.
+   */
+  goal: StepSeries;
+}
+
+/** Heap live and heap goal over time, for the whole trace or the points inside a window. */
+export function heapSeries(model: TraceModel, window?: TimeWindow): HeapSeries {
+  const { kind, time, arg, count } = model;
+  const liveName = model.strings.indexOf(MetricName.heapObjects);
+  const goalName = model.strings.indexOf(MetricName.heapGoal);
+  const live: number[] = [];
+  const goal: number[] = [];
+  for (let i = 0; i < count; i++) {
+    if (kind[i] !== EventKind.Metric || !inWindow(time[i], window)) continue;
+    const name = model.metrics.name[arg[i]];
+    if (name === liveName) live.push(i);
+    else if (name === goalName) goal.push(i);
+  }
+  const cycleStarts = markStarts(model);
+  const series = (events: number[]): StepSeries => ({
+    time: Float64Array.from(events, (i) => time[i]),
+    value: Float64Array.from(events, (i) => model.metrics.value[arg[i]]),
+    cycle: Int32Array.from(events, (i) => cycleAt(cycleStarts, time[i])),
+  });
+  return { live: series(live), goal: series(goal) };
+}
+
+function markStarts(model: TraceModel): Float64Array {
+  const spans = modelRangeSpans(model);
+  const markName = model.strings.indexOf(RangeName.gcMark);
+  const starts: number[] = [];
+  for (let s = 0; s < spans.count; s++) if (spans.name[s] === markName) starts.push(spans.start[s]);
+  return Float64Array.from(starts);
+}
+
+/**
+ * Thins a step series for drawing `pixelWidth` columns over [from, to): per column it keeps the
+ * first, lowest, highest and last point, which draws the same picture as every point (the M4
+ * method). Series with fewer points than 4 per column are returned whole.
+ */
+export function thinStepSeries(
+  series: StepSeries,
+  from: number,
+  to: number,
+  pixelWidth: number,
+): StepSeries {
+  const n = series.time.length;
+  if (n <= 4 * pixelWidth || to <= from) return copyStepSeries(series);
+  const keep = new Uint8Array(n);
+  const width = (to - from) / pixelWidth;
+  let column = -1;
+  let first = 0;
+  let lo = 0;
+  let hi = 0;
+  const flush = (last: number) => {
+    keep[first] = keep[lo] = keep[hi] = keep[last] = 1;
+  };
+  for (let i = 0; i < n; i++) {
+    const c = Math.floor((series.time[i] - from) / width);
+    if (c !== column) {
+      if (i > 0) flush(i - 1);
+      column = c;
+      first = lo = hi = i;
+    }
+    if (series.value[i] < series.value[lo]) lo = i;
+    if (series.value[i] > series.value[hi]) hi = i;
+  }
+  flush(n - 1);
+  const rows: number[] = [];
+  for (let i = 0; i < n; i++) if (keep[i]) rows.push(i);
+  return {
+    time: Float64Array.from(rows, (i) => series.time[i]),
+    value: Float64Array.from(rows, (i) => series.value[i]),
+    cycle: Int32Array.from(rows, (i) => series.cycle[i]),
+  };
+}
+
+function copyStepSeries(series: StepSeries): StepSeries {
+  return { time: series.time.slice(), value: series.value.slice(), cycle: series.cycle.slice() };
+}
