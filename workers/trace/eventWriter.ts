@@ -1,0 +1,403 @@
+import { EventKind, GoState, MetricName, ProcState, RangeName, ResourceKind } from './model';
+import type { GenerationIds, ModelBuilder } from './modelBuilder';
+import { Ev, WireProcStatus, wireSpecs } from './wireEvents';
+import { toId, TraceFormatError } from './wireReader';
+
+/** Go's tracev2GoStatus2GoState and tracev2ProcStatus2ProcState. */
+const goStateOfStatus = [
+  GoState.Undetermined,
+  GoState.Runnable,
+  GoState.Running,
+  GoState.Syscall,
+  GoState.Waiting,
+];
+const procStateOfStatus = [
+  ProcState.Undetermined,
+  ProcState.Running,
+  ProcState.Idle,
+  ProcState.Running,
+  ProcState.Idle,
+];
+
+/**
+ * Turns ordered wire events into model rows, the way Go's event.go exposes them through the
+ * high-level API (Kind, StateTransition, Range, Metric, Label, Task, Region, Log). The ordering
+ * passes what it learned on the way (old states, the kind of the STW being ended, the task
+ * being ended) in `extra`.
+ */
+export class EventWriter {
+  private ids: GenerationIds = { stringIds: [0], stackIds: [0] };
+  private readonly names: Record<string, number>;
+  private readonly stwNames = new Map<number, number>();
+
+  constructor(private readonly b: ModelBuilder) {
+    this.names = {
+      gcMark: b.intern(RangeName.gcMark),
+      gcSweep: b.intern(RangeName.gcSweep),
+      gcMarkAssist: b.intern(RangeName.gcMarkAssist),
+      gomaxprocs: b.intern(MetricName.gomaxprocs),
+      heapObjects: b.intern(MetricName.heapObjects),
+      heapGoal: b.intern(MetricName.heapGoal),
+    };
+  }
+
+  /** Switches to the id tables of the generation being ordered. */
+  setGeneration(ids: GenerationIds): void {
+    this.ids = ids;
+  }
+
+  /** A global string id for a local one; throws like Go's validateTableIDs if it is unknown. */
+  string(local: number, typ: number): number {
+    const id = this.ids.stringIds[local];
+    if (id === undefined) {
+      throw new TraceFormatError(
+        0,
+        `found invalid string ID ${local} for event ${wireSpecs[typ].name}`,
+      );
+    }
+    return id;
+  }
+
+  private stack(local: number, typ: number): number {
+    const id = this.ids.stackIds[local];
+    if (id === undefined) {
+      throw new TraceFormatError(
+        0,
+        `found invalid stack ID ${local} for event ${wireSpecs[typ].name}`,
+      );
+    }
+    return id;
+  }
+
+  sync(time: number, n: number, clock?: { time: number; wallMs: number; monoNs: number }): void {
+    const s = this.b.syncs;
+    this.b.push(EventKind.Sync, time, -1, -1, -1, 0, s.n.length);
+    s.n.push(n);
+    s.clockTime.push(clock ? clock.time : NaN);
+    s.clockWallMs.push(clock ? clock.wallMs : NaN);
+    s.clockMonoNs.push(clock ? clock.monoNs : NaN);
+  }
+
+  sample(time: number, g: number, p: number, m: number, localStack: number): void {
+    const stack = this.ids.stackIds[localStack] ?? 0;
+    this.b.push(EventKind.StackSample, time, g, p, m, stack, -1);
+  }
+
+  /** Writes one ordered wire event; g, p, m are its scheduling context (-1 = none). */
+  wire(
+    typ: number,
+    time: number,
+    g: number,
+    p: number,
+    m: number,
+    args: ArrayLike<number>,
+    extra0 = 0,
+    extra1 = 0,
+  ): void {
+    const spec = wireSpecs[typ];
+    for (const a of spec.stringArgs) this.string(args[a], typ);
+    const stack = spec.stackArg >= 0 ? this.stack(args[spec.stackArg], typ) : 0;
+    const b = this.b;
+    switch (typ) {
+      case Ev.ProcsChange:
+        return this.metric(this.names.gomaxprocs, args[0], time, g, p, m, stack);
+      case Ev.HeapAlloc:
+        return this.metric(this.names.heapObjects, args[0], time, g, p, m, stack);
+      case Ev.HeapGoal:
+        return this.metric(this.names.heapGoal, args[0], time, g, p, m, stack);
+      case Ev.ProcStart:
+        return this.proc(args[0], ProcState.Idle, ProcState.Running, time, g, p, m);
+      case Ev.ProcStop:
+        return this.proc(p, ProcState.Running, ProcState.Idle, time, g, p, m);
+      case Ev.ProcSteal: {
+        // A steal from SyscallAbandoned lost its history: Go treats the P as idle before.
+        const before =
+          extra0 === WireProcStatus.SyscallAbandoned ? ProcState.Idle : ProcState.Running;
+        return this.proc(args[0], before, ProcState.Idle, time, g, p, m);
+      }
+      case Ev.ProcStatus:
+        return this.proc(args[0], extra0, procStateOfStatus[args[1]] ?? 0, time, g, p, m);
+      case Ev.GoCreate:
+      case Ev.GoCreateBlocked: {
+        const to = typ === Ev.GoCreateBlocked ? GoState.Waiting : GoState.Runnable;
+        const i = this.goroutine(args[0], GoState.NotExist, to, 0, time, g, p, m, stack);
+        b.createdStacks.event.push(i);
+        b.createdStacks.stack.push(this.stack(args[1], typ));
+        return;
+      }
+      case Ev.GoCreateSyscall:
+        this.goroutine(args[0], GoState.NotExist, GoState.Syscall, 0, time, g, p, m, stack);
+        return;
+      case Ev.GoStart:
+        this.goroutine(args[0], GoState.Runnable, GoState.Running, 0, time, g, p, m, stack);
+        return;
+      case Ev.GoDestroy:
+        this.goroutine(g, GoState.Running, GoState.NotExist, 0, time, g, p, m, stack);
+        return;
+      case Ev.GoDestroySyscall:
+        this.goroutine(g, GoState.Syscall, GoState.NotExist, 0, time, g, p, m, stack);
+        return;
+      case Ev.GoStop:
+      case Ev.GoBlock: {
+        const to = typ === Ev.GoStop ? GoState.Runnable : GoState.Waiting;
+        const reason = this.string(args[0], typ);
+        this.goroutine(g, GoState.Running, to, reason, time, g, p, m, stack);
+        return;
+      }
+      case Ev.GoUnblock:
+      case Ev.GoSwitch:
+      case Ev.GoSwitchDestroy:
+        this.goroutine(args[0], GoState.Waiting, GoState.Runnable, 0, time, g, p, m, stack);
+        return;
+      case Ev.GoSyscallBegin:
+        this.goroutine(g, GoState.Running, GoState.Syscall, 0, time, g, p, m, stack);
+        return;
+      case Ev.GoSyscallEnd:
+        this.goroutine(g, GoState.Syscall, GoState.Running, 0, time, g, p, m, stack);
+        return;
+      case Ev.GoSyscallEndBlocked:
+        this.goroutine(g, GoState.Syscall, GoState.Runnable, 0, time, g, p, m, stack);
+        return;
+      case Ev.GoStatus:
+      case Ev.GoStatusStack:
+        this.goroutine(args[0], extra0, goStateOfStatus[args[2]] ?? 0, 0, time, g, p, m, stack);
+        return;
+      case Ev.STWBegin:
+        return this.range(
+          EventKind.RangeBegin,
+          this.stwName(this.string(args[0], typ)),
+          ResourceKind.Goroutine,
+          g,
+          time,
+          g,
+          p,
+          m,
+          stack,
+        );
+      case Ev.STWEnd:
+        return this.range(
+          EventKind.RangeEnd,
+          this.stwName(extra0),
+          ResourceKind.Goroutine,
+          g,
+          time,
+          g,
+          p,
+          m,
+          stack,
+        );
+      case Ev.GCActive:
+      case Ev.GCBegin:
+      case Ev.GCEnd: {
+        const kind =
+          typ === Ev.GCActive
+            ? EventKind.RangeActive
+            : typ === Ev.GCBegin
+              ? EventKind.RangeBegin
+              : EventKind.RangeEnd;
+        return this.range(kind, this.names.gcMark, ResourceKind.None, -1, time, g, p, m, stack);
+      }
+      case Ev.GCSweepActive:
+        return this.range(
+          EventKind.RangeActive,
+          this.names.gcSweep,
+          ResourceKind.Proc,
+          toId(args[0]),
+          time,
+          g,
+          p,
+          m,
+          stack,
+        );
+      case Ev.GCSweepBegin:
+        return this.range(
+          EventKind.RangeBegin,
+          this.names.gcSweep,
+          ResourceKind.Proc,
+          p,
+          time,
+          g,
+          p,
+          m,
+          stack,
+        );
+      case Ev.GCSweepEnd:
+        this.range(
+          EventKind.RangeEnd,
+          this.names.gcSweep,
+          ResourceKind.Proc,
+          p,
+          time,
+          g,
+          p,
+          m,
+          stack,
+        );
+        b.ranges.sweptBytes[b.ranges.sweptBytes.length - 1] = args[0];
+        b.ranges.reclaimedBytes[b.ranges.reclaimedBytes.length - 1] = args[1];
+        return;
+      case Ev.GCMarkAssistActive:
+        return this.range(
+          EventKind.RangeActive,
+          this.names.gcMarkAssist,
+          ResourceKind.Goroutine,
+          toId(args[0]),
+          time,
+          g,
+          p,
+          m,
+          stack,
+        );
+      case Ev.GCMarkAssistBegin:
+        return this.range(
+          EventKind.RangeBegin,
+          this.names.gcMarkAssist,
+          ResourceKind.Goroutine,
+          g,
+          time,
+          g,
+          p,
+          m,
+          stack,
+        );
+      case Ev.GCMarkAssistEnd:
+        return this.range(
+          EventKind.RangeEnd,
+          this.names.gcMarkAssist,
+          ResourceKind.Goroutine,
+          g,
+          time,
+          g,
+          p,
+          m,
+          stack,
+        );
+      case Ev.GoLabel:
+        b.push(EventKind.Label, time, g, p, m, stack, b.labels.label.length);
+        b.labels.label.push(this.string(args[0], typ));
+        b.labels.goroutine.push(g);
+        return;
+      case Ev.UserTaskBegin:
+      case Ev.UserTaskEnd: {
+        const begin = typ === Ev.UserTaskBegin;
+        b.push(
+          begin ? EventKind.TaskBegin : EventKind.TaskEnd,
+          time,
+          g,
+          p,
+          m,
+          stack,
+          b.tasks.id.length,
+        );
+        b.tasks.id.push(taskId(args[0]));
+        b.tasks.parent.push(taskId(begin ? args[1] : extra0));
+        b.tasks.type.push(begin ? this.string(args[2], typ) : extra1);
+        return;
+      }
+      case Ev.UserRegionBegin:
+      case Ev.UserRegionEnd:
+        b.push(
+          typ === Ev.UserRegionBegin ? EventKind.RegionBegin : EventKind.RegionEnd,
+          time,
+          g,
+          p,
+          m,
+          stack,
+          b.regions.task.length,
+        );
+        b.regions.task.push(taskId(args[0]));
+        b.regions.type.push(this.string(args[1], typ));
+        return;
+      case Ev.UserLog:
+        b.push(EventKind.Log, time, g, p, m, stack, b.logs.task.length);
+        b.logs.task.push(taskId(args[0]));
+        b.logs.category.push(this.string(args[1], typ));
+        b.logs.message.push(this.string(args[2], typ));
+        return;
+      default:
+        throw new TraceFormatError(0, `unexpected event type ${typ} (${spec?.name ?? 'unknown'})`);
+    }
+  }
+
+  private metric(
+    name: number,
+    value: number,
+    time: number,
+    g: number,
+    p: number,
+    m: number,
+    stack: number,
+  ) {
+    const b = this.b;
+    b.push(EventKind.Metric, time, g, p, m, stack, b.metrics.name.length);
+    b.metrics.name.push(name);
+    b.metrics.value.push(value);
+  }
+
+  private proc(
+    id: number,
+    from: number,
+    to: number,
+    time: number,
+    g: number,
+    p: number,
+    m: number,
+  ) {
+    const b = this.b;
+    const i = b.push(EventKind.StateTransition, time, g, p, m, 0, toId(id));
+    b.transition[i] = b.transitionRow(ResourceKind.Proc, from, to, 0);
+  }
+
+  private goroutine(
+    id: number,
+    from: number,
+    to: number,
+    reason: number,
+    time: number,
+    g: number,
+    p: number,
+    m: number,
+    stack: number,
+  ): number {
+    const b = this.b;
+    const i = b.push(EventKind.StateTransition, time, g, p, m, stack, toId(id));
+    b.transition[i] = b.transitionRow(ResourceKind.Goroutine, from, to, reason);
+    return i;
+  }
+
+  private range(
+    kind: number,
+    name: number,
+    scopeKind: number,
+    scopeId: number,
+    time: number,
+    g: number,
+    p: number,
+    m: number,
+    stack: number,
+  ) {
+    const b = this.b;
+    const r = b.ranges;
+    b.push(kind, time, g, p, m, stack, r.name.length);
+    r.name.push(name);
+    r.scopeKind.push(scopeKind);
+    r.scopeId.push(scopeId);
+    r.sweptBytes.push(NaN);
+    r.reclaimedBytes.push(NaN);
+  }
+
+  /** "stop-the-world (<kind>)" for a global string id of the kind. */
+  private stwName(kind: number): number {
+    let id = this.stwNames.get(kind);
+    if (id === undefined) {
+      id = this.b.intern(`${RangeName.stwPrefix}${this.b.strings[kind]})`);
+      this.stwNames.set(kind, id);
+    }
+    return id;
+  }
+}
+
+/** Task ids are 64-bit; Go's NoTask (2^64-1) becomes -1. */
+function taskId(value: number): number {
+  return value >= 2 ** 63 ? -1 : value;
+}

@@ -1,0 +1,327 @@
+import type { Generation } from './generation';
+import type { TraceModel } from './model';
+import { TraceFormatError } from './wireReader';
+
+/** A generation's local string and stack ids mapped to the model's global ids. */
+export interface GenerationIds {
+  /** Local string id -> global id (undefined: not in the generation's table). */
+  stringIds: number[];
+  stackIds: number[];
+}
+
+/**
+ * Accumulates the model while generations are ordered: growable typed columns for the events,
+ * plain arrays for the side tables (turned into typed arrays at the end), and interning of
+ * strings, frames and stacks across generations. It can roll back to the start of the current
+ * generation, so a damaged generation leaves no half-ordered events behind.
+ */
+export class ModelBuilder {
+  count = 0;
+  time: Float64Array;
+  kind: Uint8Array;
+  g: Int32Array;
+  p: Int32Array;
+  m: Int32Array;
+  stack: Int32Array;
+  arg: Int32Array;
+  transition: Uint16Array;
+  private lastTime = -Infinity;
+
+  readonly strings: string[] = [''];
+  private readonly stringIndex = new Map<string, number>([['', 0]]);
+  private readonly frameByPc = new Map<number, number>();
+  private readonly framePc: number[] = [];
+  private readonly frameFunc: number[] = [];
+  private readonly frameFile: number[] = [];
+  private readonly frameLine: number[] = [];
+  private readonly stackOffsets: number[] = [0, 0];
+  private readonly stackFrames: number[] = [];
+  private readonly stackIndex = new Map<string, number>([['', 0]]);
+
+  private readonly transitionIndex = new Map<number, number>([[-1, 0]]);
+  readonly transitions = { resourceKind: [0], from: [0], to: [0], reason: [0] };
+  readonly createdStacks = { event: [] as number[], stack: [] as number[] };
+  readonly metrics = { name: [] as number[], value: [] as number[] };
+  readonly labels = { label: [] as number[], goroutine: [] as number[] };
+  readonly ranges = {
+    name: [] as number[],
+    scopeKind: [] as number[],
+    scopeId: [] as number[],
+    sweptBytes: [] as number[],
+    reclaimedBytes: [] as number[],
+  };
+  readonly tasks = { id: [] as number[], parent: [] as number[], type: [] as number[] };
+  readonly regions = { task: [] as number[], type: [] as number[] };
+  readonly logs = { task: [] as number[], category: [] as number[], message: [] as number[] };
+  readonly syncs = {
+    n: [] as number[],
+    clockTime: [] as number[],
+    clockWallMs: [] as number[],
+    clockMonoNs: [] as number[],
+  };
+  readonly generationStarts: number[] = [];
+  private checkpoint: { count: number; lastTime: number; rows: number[] } | undefined;
+
+  constructor(expectedEvents: number) {
+    const capacity = Math.max(1024, Math.ceil(expectedEvents));
+    this.time = new Float64Array(capacity);
+    this.kind = new Uint8Array(capacity);
+    this.g = new Int32Array(capacity);
+    this.p = new Int32Array(capacity);
+    this.m = new Int32Array(capacity);
+    this.stack = new Int32Array(capacity);
+    this.arg = new Int32Array(capacity);
+    this.transition = new Uint16Array(capacity);
+  }
+
+  /**
+   * Appends an event and returns its index. Times are forced to increase strictly, as Go's
+   * reader does, so ties and clock skew between threads never reorder the stream.
+   */
+  push(kind: number, time: number, g: number, p: number, m: number, stack: number, arg: number) {
+    const i = this.count;
+    if (i === this.time.length) this.grow();
+    if (time <= this.lastTime) time = this.lastTime + 1;
+    this.lastTime = time;
+    this.time[i] = time;
+    this.kind[i] = kind;
+    this.g[i] = g;
+    this.p[i] = p;
+    this.m[i] = m;
+    this.stack[i] = stack;
+    this.arg[i] = arg;
+    this.transition[i] = 0;
+    this.count = i + 1;
+    return i;
+  }
+
+  /** Time of the last event pushed (Go's reader `lastTs`), -Infinity before the first. */
+  get lastEventTime(): number {
+    return this.lastTime;
+  }
+
+  /** The row of a transition shape, created on first use. */
+  transitionRow(resourceKind: number, from: number, to: number, reason: number): number {
+    const key = ((reason * 4 + resourceKind) * 8 + from) * 8 + to;
+    let row = this.transitionIndex.get(key);
+    if (row === undefined) {
+      row = this.transitions.resourceKind.length;
+      if (row > 0xffff) throw new TraceFormatError(0, 'too many distinct state transitions');
+      this.transitions.resourceKind.push(resourceKind);
+      this.transitions.from.push(from);
+      this.transitions.to.push(to);
+      this.transitions.reason.push(reason);
+      this.transitionIndex.set(key, row);
+    }
+    return row;
+  }
+
+  intern(s: string): number {
+    let id = this.stringIndex.get(s);
+    if (id === undefined) {
+      id = this.strings.length;
+      this.strings.push(s);
+      this.stringIndex.set(s, id);
+    }
+    return id;
+  }
+
+  /**
+   * Maps a generation's strings and stacks to global ids, checking like Go's
+   * validateStackStrings that every frame and its strings exist.
+   */
+  internGeneration(gen: Generation): GenerationIds {
+    const stringIds: number[] = [0];
+    for (const [id, s] of gen.strings) stringIds[id] = this.intern(s);
+    const stackIds: number[] = [0];
+    const frameIds: number[] = [];
+    for (const [id, pcs] of gen.stacks) {
+      frameIds.length = 0;
+      for (const pc of pcs) {
+        const frame = gen.frames.get(pc);
+        if (!frame)
+          throw new TraceFormatError(gen.startOffset, `found unknown pc ${pc} for stack ${id}`);
+        const [funcId, fileId, line] = frame;
+        const funcName = stringIds[funcId];
+        const file = stringIds[fileId];
+        if (funcName === undefined) {
+          throw new TraceFormatError(
+            gen.startOffset,
+            `found invalid func string ID ${funcId} for stack ${id}`,
+          );
+        }
+        if (file === undefined) {
+          throw new TraceFormatError(
+            gen.startOffset,
+            `found invalid file string ID ${fileId} for stack ${id}`,
+          );
+        }
+        frameIds.push(this.frameId(pc, funcName, file, line));
+      }
+      stackIds[id] = this.stackId(frameIds);
+    }
+    return { stringIds, stackIds };
+  }
+
+  private frameId(pc: number, funcName: number, file: number, line: number): number {
+    const known = this.frameByPc.get(pc);
+    if (
+      known !== undefined &&
+      this.frameFunc[known] === funcName &&
+      this.frameFile[known] === file &&
+      this.frameLine[known] === line
+    ) {
+      return known;
+    }
+    const id = this.framePc.length;
+    this.framePc.push(pc);
+    this.frameFunc.push(funcName);
+    this.frameFile.push(file);
+    this.frameLine.push(line);
+    if (known === undefined) this.frameByPc.set(pc, id);
+    return id;
+  }
+
+  private stackId(frameIds: number[]): number {
+    const key = frameIds.join(',');
+    let id = this.stackIndex.get(key);
+    if (id === undefined) {
+      id = this.stackOffsets.length - 1;
+      for (const f of frameIds) this.stackFrames.push(f);
+      this.stackOffsets.push(this.stackFrames.length);
+      this.stackIndex.set(key, id);
+    }
+    return id;
+  }
+
+  /** Marks the start of a generation: the point `rollback` returns to. */
+  beginGeneration(): void {
+    this.checkpoint = { count: this.count, lastTime: this.lastTime, rows: this.sideTableRows() };
+    this.generationStarts.push(this.count);
+  }
+
+  /** Drops every event and side-table row of the current generation. */
+  rollback(): void {
+    const cp = this.checkpoint;
+    if (!cp) return;
+    this.count = cp.count;
+    this.lastTime = cp.lastTime;
+    this.sideTables().forEach((table, i) => {
+      for (const column of Object.values(table)) column.length = cp.rows[i];
+    });
+    this.generationStarts.pop();
+    this.checkpoint = undefined;
+  }
+
+  private sideTables(): Record<string, number[]>[] {
+    return [
+      this.createdStacks,
+      this.metrics,
+      this.labels,
+      this.ranges,
+      this.tasks,
+      this.regions,
+      this.logs,
+      this.syncs,
+    ];
+  }
+
+  private sideTableRows(): number[] {
+    return this.sideTables().map((table) => Object.values(table)[0].length);
+  }
+
+  private grow(): void {
+    const capacity = Math.ceil(this.time.length * 1.5);
+    const grown = <T extends Float64Array | Uint8Array | Int32Array | Uint16Array>(a: T): T => {
+      const next = new (a.constructor as new (n: number) => T)(capacity);
+      next.set(a);
+      return next;
+    };
+    this.time = grown(this.time);
+    this.kind = grown(this.kind);
+    this.g = grown(this.g);
+    this.p = grown(this.p);
+    this.m = grown(this.m);
+    this.stack = grown(this.stack);
+    this.arg = grown(this.arg);
+    this.transition = grown(this.transition);
+  }
+
+  /** The finished model; event columns are trimmed to `count`. */
+  finish(version: string, warnings: string[], bytesRead: number, bytesTotal: number): TraceModel {
+    const n = this.count;
+    // Copy only when the spare capacity is large; a view keeps the whole buffer alive.
+    const trim = <T extends Float64Array | Uint8Array | Int32Array | Uint16Array>(a: T): T =>
+      (a.length > n * 1.25 ? a.slice(0, n) : a.subarray(0, n)) as T;
+    return {
+      version,
+      count: n,
+      time: trim(this.time),
+      kind: trim(this.kind),
+      g: trim(this.g),
+      p: trim(this.p),
+      m: trim(this.m),
+      stack: trim(this.stack),
+      arg: trim(this.arg),
+      transition: trim(this.transition),
+      transitions: {
+        resourceKind: Uint8Array.from(this.transitions.resourceKind),
+        from: Uint8Array.from(this.transitions.from),
+        to: Uint8Array.from(this.transitions.to),
+        reason: Int32Array.from(this.transitions.reason),
+      },
+      createdStacks: {
+        event: Int32Array.from(this.createdStacks.event),
+        stack: Int32Array.from(this.createdStacks.stack),
+      },
+      metrics: {
+        name: Int32Array.from(this.metrics.name),
+        value: Float64Array.from(this.metrics.value),
+      },
+      labels: {
+        label: Int32Array.from(this.labels.label),
+        goroutine: Int32Array.from(this.labels.goroutine),
+      },
+      ranges: {
+        name: Int32Array.from(this.ranges.name),
+        scopeKind: Uint8Array.from(this.ranges.scopeKind),
+        scopeId: Int32Array.from(this.ranges.scopeId),
+        sweptBytes: Float64Array.from(this.ranges.sweptBytes),
+        reclaimedBytes: Float64Array.from(this.ranges.reclaimedBytes),
+      },
+      tasks: {
+        id: Float64Array.from(this.tasks.id),
+        parent: Float64Array.from(this.tasks.parent),
+        type: Int32Array.from(this.tasks.type),
+      },
+      regions: {
+        task: Float64Array.from(this.regions.task),
+        type: Int32Array.from(this.regions.type),
+      },
+      logs: {
+        task: Float64Array.from(this.logs.task),
+        category: Int32Array.from(this.logs.category),
+        message: Int32Array.from(this.logs.message),
+      },
+      syncs: {
+        n: Int32Array.from(this.syncs.n),
+        clockTime: Float64Array.from(this.syncs.clockTime),
+        clockWallMs: Float64Array.from(this.syncs.clockWallMs),
+        clockMonoNs: Float64Array.from(this.syncs.clockMonoNs),
+      },
+      generationStarts: Int32Array.from(this.generationStarts),
+      strings: this.strings,
+      stacks: {
+        stackOffsets: Int32Array.from(this.stackOffsets),
+        stackFrames: Int32Array.from(this.stackFrames),
+        funcName: Int32Array.from(this.frameFunc),
+        file: Int32Array.from(this.frameFile),
+        line: Int32Array.from(this.frameLine),
+        pc: Float64Array.from(this.framePc),
+      },
+      warnings,
+      bytesRead,
+      bytesTotal,
+    };
+  }
+}
