@@ -33,7 +33,10 @@ const fields: Record<number, { name: string; wire: number }> = {
  * The top-level fields are walked here so that a wrong wire type or a truncated field is reported
  * with its byte offset.
  */
-export function decodePprof(bytes: Uint8Array, progress: ProgressReporter = noProgress): PprofModel {
+export function decodePprof(
+  bytes: Uint8Array,
+  progress: ProgressReporter = noProgress,
+): PprofModel {
   const cursor = new WireCursor(bytes);
   const reader = $protobuf.Reader.create(bytes);
   const raw = newRawTables();

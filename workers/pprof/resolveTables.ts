@@ -43,7 +43,12 @@ export interface RawTables {
 export function resolveTables(raw: RawTables): PprofModel {
   const strings = raw.strings.length > 0 ? raw.strings : [''];
   if (strings[0] !== '') {
-    throw new DecodeError('pprof', {}, 'an empty first string_table entry', JSON.stringify(strings[0]));
+    throw new DecodeError(
+      'pprof',
+      {},
+      'an empty first string_table entry',
+      JSON.stringify(strings[0]),
+    );
   }
   const checkString = (index: number, what: string, offset?: number): number => {
     if (!Number.isInteger(index) || index < 0 || index >= strings.length) {
@@ -121,7 +126,12 @@ export function resolveTables(raw: RawTables): PprofModel {
     locations.isFolded[i] = l.isFolded ? 1 : 0;
     locations.lineOffsets[i] = line;
     for (const ln of l.line ?? []) {
-      locations.lineFunction[line] = lookup(functionIndex, int64ToNumber(ln.functionId), 'function', at);
+      locations.lineFunction[line] = lookup(
+        functionIndex,
+        int64ToNumber(ln.functionId),
+        'function',
+        at,
+      );
       locations.lineNumber[line] = int64ToNumber(ln.line);
       locations.lineColumn[line] = int64ToNumber(ln.column);
       line++;

@@ -23,7 +23,12 @@ export class WireCursor {
       value += (b & 0x7f) * 2 ** shift;
       if (b < 0x80) return value;
     }
-    throw new DecodeError('pprof', { offset: start }, 'a varint of at most 5 bytes', 'a longer one');
+    throw new DecodeError(
+      'pprof',
+      { offset: start },
+      'a varint of at most 5 bytes',
+      'a longer one',
+    );
   }
 
   /** An int64 (two's complement) or uint64 varint as a double. */
@@ -71,7 +76,12 @@ export class WireCursor {
         return hi * 0x100000000 + lo;
       }
     }
-    throw new DecodeError('pprof', { offset: start }, 'a varint of at most 10 bytes', 'a longer one');
+    throw new DecodeError(
+      'pprof',
+      { offset: start },
+      'a varint of at most 10 bytes',
+      'a longer one',
+    );
   }
 
   /** Skips a field's payload of the given wire type. */
