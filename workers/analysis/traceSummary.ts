@@ -10,7 +10,7 @@ export interface TraceAnalysisSummary {
     cycles: number;
     /** The sweep-termination and mark-termination pauses. */
     stw: PauseStats;
-    /** Total length of the "GC mark assist" ranges. */
+    /** Total length of the "GC mark assist" ranges (one still running counts to the end). */
     assistNs: number;
   };
   /** Every stop-the-world pause. */
@@ -28,9 +28,8 @@ export function traceAnalysisSummary(model: TraceModel): TraceAnalysisSummary {
   let assistNs = 0;
   for (let s = 0; s < spans.count; s++) {
     if (spans.name[s] === markName && !(spans.flags[s] & SpanFlag.startedBefore)) cycles++;
-    if (spans.name[s] === assistName && !(spans.flags[s] & SpanFlag.unfinished)) {
-      assistNs += spans.end[s] - spans.start[s];
-    }
+    // An assist still running at the end counts up to the last event.
+    if (spans.name[s] === assistName) assistNs += spans.end[s] - spans.start[s];
   }
   const stats = stwStats(stwPauses(model));
   const stwByReason: TraceAnalysisSummary['stwByReason'] = {};
