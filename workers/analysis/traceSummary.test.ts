@@ -92,8 +92,8 @@ describe.each(fixtures)('traceAnalysisSummary of %s', (fixture) => {
       }
       expect(ours.heap).toEqual(go.heap);
       // An assist running across a generation boundary is re-announced by RangeActive; it is the
-    // same assist (runtime traceAdvance), so it keeps its first start, as summary.go does.
-    expect(Math.abs(ours.gc.assistNs - go.gc.assistNs)).toBeLessThanOrEqual(1000);
+      // same assist (runtime traceAdvance), so it keeps its first start, as summary.go does.
+      expect(Math.abs(ours.gc.assistNs - go.gc.assistNs)).toBeLessThanOrEqual(1000);
     },
     120_000,
   );

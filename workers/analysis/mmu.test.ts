@@ -1,0 +1,102 @@
+import { describe, expect, it } from 'vitest';
+import { clipUtilSeries, logWindowSizes, mmuCurve } from './mmuCurve';
+import { mutatorUtilization } from './mutatorUtilization';
+import { oneGcCycle } from './testing/oneGcCycle';
+
+const all = { stw: true, background: true, assist: true, sweep: true };
+const points = (s: { time: Float64Array; util: Float64Array }) =>
+  [...s.time].map((t, i) => [t, s.util[i]]);
+
+describe('mutatorUtilization', () => {
+  const model = oneGcCycle().build();
+
+  it('takes GC STWs from every P, and workers, assists and sweeps from theirs', () => {
+    const [series, ...rest] = mutatorUtilization(model, all);
+    expect(rest).toEqual([]);
+    expect(points(series)).toEqual([
+      [0, 1],
+      [12, 0], // sweep termination
+      [20, 1],
+      [40, 0.5], // dedicated worker on P1
+      [50, 0], // assist on P0
+      [70, 0.5],
+      [90, 1],
+      [100, 0], // mark termination
+      [110, 1],
+      [120, 0.5], // sweep on P0
+      [130, 1], // "read mem stats" at 200 is no GC pause
+      [300, 0],
+    ]);
+  });
+
+  it('counts only what the flags name', () => {
+    expect(points(mutatorUtilization(model, { assist: true })[0])).toEqual([
+      [0, 1],
+      [50, 0.5],
+      [70, 1],
+      [300, 0],
+    ]);
+  });
+
+  it('gives one series per P, leaving dedicated workers out', () => {
+    const [p0, p1] = mutatorUtilization(model, { ...all, perProc: true });
+    expect(points(p1)).toEqual([
+      [0, 1],
+      [12, 0],
+      [20, 1],
+      [100, 0],
+      [110, 1],
+      [300, 0],
+    ]);
+    expect(points(p0)).toContainEqual([50, 0]);
+  });
+});
+
+describe('mmuCurve', () => {
+  const series = mutatorUtilization(oneGcCycle().build(), all);
+
+  it('finds the lowest mean utilization for each window size and where it starts', () => {
+    const curve = mmuCurve(series, Float64Array.of(10, 30, 300, 1000));
+    expect(curve.mmu[0]).toBe(0);
+    // Worst 30 ns: 40–70, half the Ps for 10 ns then none.
+    expect(curve.mmu[1]).toBeCloseTo(5 / 30, 12);
+    expect(curve.worstStart[1]).toBe(40);
+    // The whole trace; a longer window is cut to it, as in Go.
+    const whole = (12 + 20 + 5 + 0 + 10 + 10 + 0 + 10 + 5 + 170) / 300;
+    expect(curve.mmu[2]).toBeCloseTo(whole, 12);
+    expect(curve.mmu[3]).toBeCloseTo(whole, 12);
+  });
+
+  it('agrees with a brute-force scan of every window start', () => {
+    const [s] = series;
+    const meanAt = (start: number, w: number) => {
+      let sum = 0;
+      for (let t = start; t < start + w; t += 0.5) {
+        let j = 0;
+        while (j + 1 < s.time.length && s.time[j + 1] <= t) j++;
+        sum += s.util[j] * 0.5;
+      }
+      return sum / w;
+    };
+    for (const w of [7, 25, 60, 150]) {
+      let brute = 1;
+      for (let start = 0; start + w <= 300; start += 0.5) brute = Math.min(brute, meanAt(start, w));
+      expect(mmuCurve(series, Float64Array.of(w)).mmu[0]).toBeCloseTo(brute, 9);
+    }
+  });
+
+  it('looks only inside a window of the trace when the series is clipped', () => {
+    const clipped = clipUtilSeries(series[0], { from: 115, to: 200 });
+    expect(points(clipped)).toEqual([
+      [115, 1],
+      [120, 0.5],
+      [130, 1],
+      [200, 0],
+    ]);
+    expect(mmuCurve([clipped], Float64Array.of(10)).mmu[0]).toBe(0.5);
+  });
+
+  it('spaces window sizes on a log scale', () => {
+    expect([...logWindowSizes(1000, 1e6, 1)]).toEqual([1000, 10000, 100000, 1e6]);
+  });
+});

@@ -1,0 +1,126 @@
+import type { UtilSeries } from './mutatorUtilization';
+import type { TimeWindow } from './timeWindow';
+
+/**
+ * Minimum mutator utilization per window size: for each size, the lowest mean mutator
+ * utilization of any window of that size, and where the worst one starts.
+ */
+export interface MmuCurve {
+  windowNs: Float64Array;
+  mmu: Float64Array;
+  /** Start of a worst window, and the series (P with perProc) it was found in. */
+  worstStart: Float64Array;
+  worstSeries: Int32Array;
+}
+
+/**
+ * MMU for each window size (internal/trace/gc.go MMUCurve.MMU). A window longer than a series
+ * is shortened to the series, as Go does. Instead of Go's bands this tries every window whose
+ * left or right edge meets a utilization change: the windowed mean is piecewise linear between
+ * those positions, so its minimum is at one of them. That is exact and linear per size.
+ */
+export function mmuCurve(series: UtilSeries[], windowNs: Float64Array): MmuCurve {
+  const n = windowNs.length;
+  const curve: MmuCurve = {
+    windowNs: windowNs.slice(),
+    mmu: new Float64Array(n).fill(1),
+    worstStart: new Float64Array(n).fill(NaN),
+    worstSeries: new Int32Array(n).fill(-1),
+  };
+  const sums = series.map(cumulativeSums);
+  for (let w = 0; w < n; w++) {
+    for (let s = 0; s < series.length; s++) {
+      const [mmu, start] = seriesMmu(series[s], sums[s], windowNs[w]);
+      if (mmu < curve.mmu[w] || curve.worstSeries[w] < 0) {
+        curve.mmu[w] = mmu;
+        curve.worstStart[w] = start;
+        curve.worstSeries[w] = s;
+      }
+    }
+  }
+  return curve;
+}
+
+/** Window sizes on a log scale, `perDecade` per factor of ten, from minNs to maxNs included. */
+export function logWindowSizes(minNs: number, maxNs: number, perDecade = 10): Float64Array {
+  if (!(maxNs > minNs)) return Float64Array.of(Math.max(minNs, maxNs));
+  const steps = Math.ceil(Math.log10(maxNs / minNs) * perDecade);
+  return Float64Array.from({ length: steps + 1 }, (_, i) =>
+    i === steps ? maxNs : Math.round(minNs * 10 ** (i / perDecade)),
+  );
+}
+
+/** The part of a utilization series inside the window, ending with a 0 like a whole series. */
+export function clipUtilSeries(series: UtilSeries, window: TimeWindow): UtilSeries {
+  const { time, util } = series;
+  const n = time.length;
+  if (n === 0) return { time: new Float64Array(0), util: new Float64Array(0) };
+  const from = Math.max(window.from ?? time[0], time[0]);
+  const to = Math.min(window.to ?? time[n - 1], time[n - 1]);
+  if (!(to > from)) return { time: new Float64Array(0), util: new Float64Array(0) };
+  const outTime: number[] = [];
+  const outUtil: number[] = [];
+  let j = 0;
+  while (j + 1 < n && time[j + 1] <= from) j++;
+  outTime.push(from);
+  outUtil.push(util[j]);
+  for (j++; j < n && time[j] < to; j++) {
+    outTime.push(time[j]);
+    outUtil.push(util[j]);
+  }
+  outTime.push(to);
+  outUtil.push(0);
+  return { time: Float64Array.from(outTime), util: Float64Array.from(outUtil) };
+}
+
+/** sums[j]: integral of the utilization from time[0] to time[j]. */
+function cumulativeSums({ time, util }: UtilSeries): Float64Array {
+  const sums = new Float64Array(time.length);
+  for (let j = 1; j < time.length; j++) {
+    sums[j] = sums[j - 1] + util[j - 1] * (time[j] - time[j - 1]);
+  }
+  return sums;
+}
+
+/** [mmu, start of a worst window] of one series. */
+function seriesMmu(series: UtilSeries, sums: Float64Array, window: number): [number, number] {
+  const { time, util } = series;
+  const n = time.length;
+  if (n < 2) return [1, NaN];
+  const first = time[0];
+  const last = time[n - 1];
+  const w = Math.min(window, last - first);
+  if (w <= 0) return [0, first];
+  // Integral from the start to t, for t visited in increasing order.
+  const integrator = () => {
+    let pos = 0;
+    return (t: number) => {
+      while (pos + 1 < n && time[pos + 1] <= t) pos++;
+      return sums[pos] + util[pos] * (t - time[pos]);
+    };
+  };
+  const leftIntegral = integrator();
+  const rightIntegral = integrator();
+  const latest = last - w;
+  let best = Infinity;
+  let bestStart = first;
+  // Merge the two candidate lists: left edges on changes, and right edges on changes.
+  let a = 0;
+  let b = 0;
+  while (b < n && time[b] - w < first) b++;
+  for (;;) {
+    const left = a < n && time[a] <= latest ? time[a] : Infinity;
+    const right = b < n ? time[b] - w : Infinity;
+    const start = Math.min(left, right);
+    if (start === Infinity) break;
+    if (start === left) a++;
+    if (start === right) b++;
+    const mean = (rightIntegral(start + w) - leftIntegral(start)) / w;
+    if (mean < best) {
+      best = mean;
+      bestStart = start;
+      if (best <= 0) break;
+    }
+  }
+  return [Math.max(0, Math.min(1, best)), bestStart];
+}
