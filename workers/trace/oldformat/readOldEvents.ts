@@ -43,7 +43,10 @@ export interface OldEvents {
   /** Up to four arguments per event (stride 4), the timestamp and stack removed. */
   args: Float64Array;
   stack: Uint32Array;
-  /** Per P (in order of first appearance): [start, end) event-index pairs of its batches. */
+  /**
+   * Per P (in order of first appearance): [start, end) event-index pairs of its batches, in
+   * file order; a batch holding CPU samples is split around them.
+   */
   batches: Map<number, number[]>;
   /** Event indexes of CPU samples (1.19+), which sit outside the per-P batches. */
   cpuSamples: number[];
@@ -248,6 +251,10 @@ class OldEventReader {
     this.g[i] = wire[3];
     this.stack[i] = wire[4];
     this.cpuSamples.push(i);
+    // Samples are merged on their own, so the batch's index run skips this one.
+    const list = this.currentBatch!;
+    list[list.length - 1] = i;
+    list.push(i + 1, i + 1);
   }
 
   private addEvent(typ: number, n: number, start: number): void {
@@ -265,6 +272,8 @@ class OldEventReader {
       // The real exit time is absolute; 0 means the runtime did not record one.
       const k = typ === EvGoSysExit ? 3 : 2;
       this.args[a + k - 1] = wire[k] === 0 ? NaN : this.absoluteTicks(start, k);
+      // Go looks for the real time in the third argument only; mark it absent for Local exits.
+      if (typ === EvGoSysExitLocal) this.args[a + 2] = NaN;
     }
     let g = this.lastG;
     if (typ === EvGoStart || typ === EvGoStartLocal || typ === EvGoStartLabel) {
