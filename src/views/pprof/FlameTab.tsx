@@ -1,0 +1,84 @@
+import { useMemo } from 'react';
+import { useFileQuery } from '../../engine/useFileQuery';
+import { useSession, type OpenFile } from '../../store/session';
+import type { FlameResult } from '../../../workers/pprof/flameQuery';
+import { compileGoRegexp } from '../../../workers/pprof/goRegexp';
+import { FlameGraphCanvas, type FlameFrame } from '../flamegraph/FlameGraphCanvas';
+import { formatValue, valueFormatter } from '../units/formatValue';
+import { frameActions, SelectedFrameBar } from './frameActions';
+import { decodeFramePath, encodeFramePath, viewOptions } from './pprofViewState';
+import { QueryStatus } from './QueryStatus';
+
+/** The flame graph of the filtered profile, with zoom, search and selection in the URL. */
+export function FlameTab({ file }: { file: OpenFile }) {
+  const state = file.viewState;
+  const result = useFileQuery<FlameResult>(file.id, 'flame', viewOptions(state));
+  const patch = (p: Record<string, string | undefined>) =>
+    useSession.getState().patchViewState(file.id, p);
+  const highlight = useMemo(() => searchRegex(state.q), [state.q]);
+  const zoomPath = useMemo(() => decodeFramePath(state.z), [state.z]);
+  const bottomUp = state.o === 'bu';
+  const data = result.data;
+  const format = useMemo(() => valueFormatter(data?.unit ?? 'count'), [data?.unit]);
+
+  return (
+    <div className="pp-flame-tab">
+      <div className="pp-subbar">
+        {data && (
+          <span className="pp-total" data-testid="flame-total">
+            {data.sampleType}: {formatValue(data.tree.total[0] ?? 0, data.unit)}
+            {data.tree.total[0] !== data.total && ` of ${formatValue(data.total, data.unit)}`}
+          </span>
+        )}
+        <SelectedFrameBar file={file} />
+        <span className="pp-spacer" />
+        <button
+          data-testid="reset-zoom"
+          disabled={zoomPath.length === 0}
+          onClick={() => patch({ z: undefined })}
+          title="Reset zoom (Esc or 0)"
+        >
+          Reset zoom
+        </button>
+        <button
+          data-testid="orientation"
+          aria-pressed={bottomUp}
+          onClick={() => patch({ o: bottomUp ? undefined : 'bu' })}
+          title="Draw the root at the top (icicle) or at the bottom (flame)"
+        >
+          {bottomUp ? 'Root at bottom' : 'Root at top'}
+        </button>
+      </div>
+      <QueryStatus loading={result.loading} error={result.error} hasData={!!data} />
+      <div className="pp-flame-area">
+        {data && (
+          <FlameGraphCanvas
+            tree={data.tree}
+            formatValue={format}
+            wholeValue={data.total}
+            totalLabel="total"
+            highlight={highlight}
+            zoomPath={zoomPath}
+            onZoom={(path) => patch({ z: encodeFramePath(path) })}
+            orientation={bottomUp ? 'bottom-up' : 'top-down'}
+            onSelectFrame={(frame?: FlameFrame) =>
+              patch({ fn: frame && frame.path.length > 0 ? frame.name : undefined })
+            }
+            contextMenu={(frame) => frameActions(file, frame.name)}
+            label={`Flame graph of ${data.sampleType}`}
+          />
+        )}
+      </div>
+    </div>
+  );
+}
+
+/** The search as a regex for highlighting; an invalid one highlights nothing (it is reported). */
+export function searchRegex(q: string | undefined): RegExp | undefined {
+  if (!q) return undefined;
+  try {
+    return compileGoRegexp('search', q);
+  } catch {
+    return undefined;
+  }
+}

@@ -1,0 +1,40 @@
+import { useFileQuery } from '../../engine/useFileQuery';
+import type { OpenFile } from '../../store/session';
+import type { MemStatsResult } from '../../../workers/heaptext/memStatsQuery';
+import { formatValue } from '../units/formatValue';
+
+/** Fields of runtime.MemStats counted in bytes (the rest are counts, times or fractions). */
+const byteFields =
+  /^(Alloc|TotalAlloc|Sys|Heap(Alloc|Sys|Idle|Inuse|Released)|Stack(Inuse|Sys)|MSpan(Inuse|Sys)|MCache(Inuse|Sys)|BuckHashSys|GCSys|OtherSys|NextGC|MaxRSS)$/;
+
+/** The runtime.MemStats section of a heap debug=1 dump, grouped as runtime/mstats.go does. */
+export function MemStatsPanel({ file }: { file: OpenFile }) {
+  const result = useFileQuery<MemStatsResult>(file.id, 'memstats', {});
+  if (result.error) return <div className="pp-query-error">{result.error}</div>;
+  const data = result.data;
+  if (!data) return <div className="pp-loading">Reading…</div>;
+  if (!data.present) return <p className="pp-empty">This dump has no runtime.MemStats section.</p>;
+  return (
+    <div className="pp-meta" data-testid="memstats">
+      {data.groups.map((g) => (
+        <section key={g.name}>
+          <h3>{g.title}</h3>
+          <table className="pp-table compact">
+            <tbody>
+              {g.fields.map((f) => (
+                <tr key={f.name}>
+                  <td>{f.name}</td>
+                  <td className="num">
+                    {byteFields.test(f.name)
+                      ? formatValue(f.value, 'bytes')
+                      : f.value.toLocaleString('en-US')}
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </section>
+      ))}
+    </div>
+  );
+}
