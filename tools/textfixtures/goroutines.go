@@ -79,6 +79,11 @@ func writeGoroutineDumps() {
 	wait := flag.Duration("wait", time.Minute, "")
 	flag.Parse()
 	startParkedGoroutines()
+	// A goroutine's wait time is stamped by the first GC that scans it blocked (runtime/mgcmark.go
+	// sets gp.waitsince to work.tstart), and work.tstart is only set at the end of a cycle's
+	// mark: the first cycle of the program stamps 0, so collect twice.
+	runtime.GC()
+	runtime.GC()
 	time.Sleep(*wait)
 	os.Stdout.WriteString("=== goroutines.debug1.txt\n")
 	must(pprof.Lookup("goroutine").WriteTo(os.Stdout, 1))

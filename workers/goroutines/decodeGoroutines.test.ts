@@ -134,6 +134,17 @@ describe('decodeGoroutines on Go 1.26 output (tools/textfixtures)', () => {
     expect(model.warnings).toEqual([]);
   });
 
+  it('reads wait minutes: the dump was taken after the goroutines blocked for over a minute', () => {
+    const path = `${own}/go126.goroutines.debug2.txt`;
+    const model = decodeFile(path);
+    const printed = /^goroutine \d+ \[chan receive, (\d+) minutes\]:$/m.exec(
+      readFileSync(path, 'utf8'),
+    );
+    expect(printed).not.toBeNull();
+    expect(summarizeGoroutines(model).maxWaitMinutes).toBe(Number(printed![1]));
+    expect(groupsQuery(model, { sort: 'wait' })[0].maxWaitMinutes).toBe(Number(printed![1]));
+  });
+
   it('debug=1: groups add up to the "total N" header and keep labels', () => {
     const path = `${own}/go126.goroutines.debug1.txt`;
     const model = decodeFile(path);
