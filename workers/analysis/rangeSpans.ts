@@ -1,4 +1,5 @@
 import { EventKind, RangeName, type TraceModel } from '../trace/model';
+import { memoizeByModel } from './modelMemo';
 
 /**
  * Every range of the trace (stop-the-world, GC mark phase, sweeps, mark assists) paired into a
@@ -111,17 +112,5 @@ export function stwReason(rangeName: string): string | null {
   return rangeName.slice(prefix.length, -1);
 }
 
-const spansByModel = new WeakMap<TraceModel, RangeSpans>();
-
-/**
- * rangeSpans computed once per model: several analyses and repeated view queries need them, and
- * a pass over tens of millions of events is worth keeping. Callers must not modify the result.
- */
-export function modelRangeSpans(model: TraceModel): RangeSpans {
-  let spans = spansByModel.get(model);
-  if (!spans) {
-    spans = rangeSpans(model);
-    spansByModel.set(model, spans);
-  }
-  return spans;
-}
+/** rangeSpans computed once per model; several analyses need them. Do not modify the result. */
+export const modelRangeSpans = memoizeByModel(rangeSpans);

@@ -4,6 +4,8 @@ import { resolve } from 'node:path';
 import { gunzipSync } from 'node:zlib';
 import { describe, expect, it } from 'vitest';
 import { parseTrace } from '../trace/parseTrace';
+import { cpuSamples } from './cpuSamples';
+import { goroutineSummaries } from './goroutineSummaries';
 import { oneGcCycle } from './testing/oneGcCycle';
 import { traceAnalysisSummary } from './traceSummary';
 
@@ -54,6 +56,8 @@ const fixtures = [
 
 type Stats = Record<string, number>;
 interface OracleSummary {
+  goroutines: number;
+  cpuSamples: number;
   gc: { cycles: number; stw: Stats; assistNs: number };
   stw: Stats;
   stwByReason: Record<string, Stats>;
@@ -61,7 +65,8 @@ interface OracleSummary {
 }
 
 /** Counts must match exactly, durations to the microsecond. */
-function expectStats(ours: Stats, go: Stats) {
+function expectStats(summary: object, go: Stats) {
+  const ours = summary as Stats;
   expect(ours.count).toBe(go.count);
   for (const key of Object.keys(go).filter((k) => k !== 'count')) {
     expect(Math.abs(ours[key] - go[key]), key).toBeLessThanOrEqual(1000);
@@ -81,7 +86,11 @@ describe.each(fixtures)('traceAnalysisSummary of %s', (fixture) => {
       ) as OracleSummary;
       const raw = readFileSync(path);
       const bytes = new Uint8Array(path.endsWith('.gz') ? gunzipSync(raw) : raw);
-      const ours = traceAnalysisSummary(parseTrace(bytes, { progress: () => {} }));
+      const model = parseTrace(bytes, { progress: () => {} });
+      const ours = traceAnalysisSummary(model);
+
+      expect(goroutineSummaries(model).count).toBe(go.goroutines);
+      expect(cpuSamples(model).time.length).toBe(go.cpuSamples);
 
       expect(ours.gc.cycles).toBe(go.gc.cycles);
       expectStats(ours.gc.stw, go.gc.stw);

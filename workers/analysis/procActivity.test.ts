@@ -1,0 +1,23 @@
+import { describe, expect, it } from 'vitest';
+import { procActivity } from './procActivity';
+import { ProcActivity, procIntervals } from './procIntervals';
+import { oneGcCycle } from './testing/oneGcCycle';
+
+describe('procActivity', () => {
+  // A dedicated worker on P1 over 40–90 and a sweep on P0 over 120–130.
+  const all = procIntervals(oneGcCycle().build());
+
+  it('keeps the intervals overlapping the window', () => {
+    const view = procActivity(all, 100, 200);
+    expect([...view.intervals.start]).toEqual([120]);
+    expect([...view.intervals.activity]).toEqual([ProcActivity.sweep]);
+  });
+
+  it('sums intervals narrower than a pixel column into per-column shares', () => {
+    const view = procActivity(all, 0, 200, 8); // 25 ns per column
+    expect([...view.intervals.activity]).toEqual([ProcActivity.markDedicated]);
+    expect([...view.procs]).toEqual([0, 1]);
+    expect([...view.gc.subarray(0, 8)]).toEqual([0, 0, 0, 0, 0.2, 0.2, 0, 0]);
+    expect([...view.busy]).toEqual(new Array(16).fill(0));
+  });
+});

@@ -1,0 +1,74 @@
+import { ProcActivity, type ProcIntervals } from './procIntervals';
+
+/** P intervals for drawing [from, to) at a given width. */
+export interface ProcActivityView {
+  /** Intervals overlapping the window; with a pixel width, only those at least a pixel wide. */
+  intervals: ProcIntervals;
+  /**
+   * With a pixel width: what the intervals left out, per P and pixel column, as shares of the
+   * column's time (0..1). Row-major: busy[procIndex × columns + column].
+   */
+  columns: number;
+  procs: Int32Array;
+  /** A goroutine or GC worker held the P (running, syscall or mark worker). */
+  busy: Float64Array;
+  /** GC work on the P: mark workers, assists and sweeps. */
+  gc: Float64Array;
+}
+
+/**
+ * Cuts P intervals to a window. For a huge trace the view asks for a pixel width: intervals
+ * narrower than one column are summed into per-column shares instead of being sent one by one.
+ */
+export function procActivity(
+  all: ProcIntervals,
+  from: number,
+  to: number,
+  pixelWidth?: number,
+): ProcActivityView {
+  const n = all.start.length;
+  const columns = pixelWidth && pixelWidth > 0 ? Math.floor(pixelWidth) : 0;
+  const columnNs = columns > 0 ? (to - from) / columns : Infinity;
+  const procIds = [...new Set(all.p)].sort((a, b) => a - b);
+  const procIndex = new Map(procIds.map((p, i) => [p, i]));
+  const busy = new Float64Array(procIds.length * columns);
+  const gc = new Float64Array(procIds.length * columns);
+  const kept: number[] = [];
+  for (let i = 0; i < n; i++) {
+    const start = all.start[i];
+    const end = all.end[i];
+    if (end < from || start >= to) continue;
+    if (end - start >= columnNs || columns === 0) {
+      kept.push(i);
+      continue;
+    }
+    const activity = all.activity[i];
+    const isGc = activity >= ProcActivity.markDedicated;
+    const isBusy = activity <= ProcActivity.markIdle;
+    const row = procIndex.get(all.p[i])! * columns;
+    // Spread the interval over the (at most two) columns it touches.
+    let t = Math.max(start, from);
+    const stop = Math.min(end, to);
+    while (t < stop) {
+      const c = Math.min(columns - 1, Math.floor((t - from) / columnNs));
+      const columnEnd = from + (c + 1) * columnNs;
+      const piece = Math.min(stop, columnEnd) - t;
+      if (isBusy) busy[row + c] += piece / columnNs;
+      if (isGc) gc[row + c] += piece / columnNs;
+      t = c === columns - 1 ? stop : columnEnd;
+    }
+  }
+  return {
+    intervals: {
+      p: Int32Array.from(kept, (i) => all.p[i]),
+      start: Float64Array.from(kept, (i) => all.start[i]),
+      end: Float64Array.from(kept, (i) => all.end[i]),
+      g: Int32Array.from(kept, (i) => all.g[i]),
+      activity: Uint8Array.from(kept, (i) => all.activity[i]),
+    },
+    columns,
+    procs: Int32Array.from(procIds),
+    busy,
+    gc,
+  };
+}

@@ -1,0 +1,98 @@
+import type { ModelQuery } from '../formatModule';
+import type { TraceModel } from '../trace/model';
+import { blockingFlame, type BlockingKind } from './blockingProfiles';
+import { cpuSampleFlame, cpuSamples } from './cpuSamples';
+import { gcCycles } from './gcCycles';
+import { goroutineGroups } from './goroutineGroups';
+import { goroutineStateCounts } from './goroutineStateCounts';
+import { goroutineSummaries } from './goroutineSummaries';
+import { heapSeries, thinStepSeries } from './heapSeries';
+import { assistFlame, markAssistsByGoroutine } from './markAssists';
+import { clipUtilSeries, logWindowSizes, mmuCurve } from './mmuCurve';
+import { memoizeByModel } from './modelMemo';
+import { mutatorUtilization, type UtilFlags } from './mutatorUtilization';
+import { procActivity } from './procActivity';
+import { procIntervals } from './procIntervals';
+import { stwPauses, stwStats } from './stwPauses';
+import type { TimeWindow } from './timeWindow';
+import { userAnnotations } from './userAnnotations';
+
+const cachedGcCycles = memoizeByModel(gcCycles);
+const cachedGoroutines = memoizeByModel(goroutineSummaries);
+const cachedStateCounts = memoizeByModel(goroutineStateCounts);
+const cachedProcIntervals = memoizeByModel(procIntervals);
+const cachedAnnotations = memoizeByModel(userAnnotations);
+const cachedHeap = memoizeByModel((model) => heapSeries(model));
+
+/** The trace's time span: first to last event. */
+function traceEnd(model: TraceModel): number {
+  return model.count > 0 ? model.time[model.count - 1] : 0;
+}
+
+/**
+ * The trace views' queries, merged by workers/trace/format.ts into the format's queries. Each
+ * returns new typed arrays (results are transferred to the UI thread); cached analyses are
+ * copied with structuredClone.
+ */
+export const traceAnalysisQueries: Record<string, ModelQuery<TraceModel>> = {
+  gcCycles: (model) => structuredClone(cachedGcCycles(model)),
+
+  stwPauses: (model, args?: TimeWindow) => stwPauses(model, args),
+
+  stwStats: (model, args?: TimeWindow) => stwStats(stwPauses(model, args)),
+
+  heapSeries: (model, args?: TimeWindow & { pixelWidth?: number }) => {
+    const whole = cachedHeap(model);
+    const window = args ?? {};
+    const from = window.from ?? 0;
+    const to = window.to ?? traceEnd(model);
+    const part =
+      window.from === undefined && window.to === undefined ? whole : heapSeries(model, window);
+    const width = args?.pixelWidth ?? 0;
+    return width > 0
+      ? {
+          live: thinStepSeries(part.live, from, to, width),
+          goal: thinStepSeries(part.goal, from, to, width),
+        }
+      : structuredClone(part);
+  },
+
+  goroutines: (model) => structuredClone(cachedGoroutines(model)),
+
+  goroutineGroups: (model) => goroutineGroups(cachedGoroutines(model)),
+
+  goroutineStateCounts: (model) => structuredClone(cachedStateCounts(model)),
+
+  procs: (model, args: { from?: number; to?: number; pixelWidth?: number }) =>
+    procActivity(
+      cachedProcIntervals(model),
+      args?.from ?? 0,
+      args?.to ?? traceEnd(model),
+      args?.pixelWidth,
+    ),
+
+  mmu: (model, args: TimeWindow & { flags: UtilFlags; windowsNs?: number[] }) => {
+    let series = mutatorUtilization(model, args.flags);
+    if (args.from !== undefined || args.to !== undefined) {
+      series = series.map((s) => clipUtilSeries(s, args)).filter((s) => s.time.length > 1);
+    }
+    const span = Math.max(0, ...series.map((s) => s.time[s.time.length - 1] - s.time[0]));
+    const windows = args.windowsNs
+      ? Float64Array.from(args.windowsNs)
+      : logWindowSizes(Math.min(1000, span), span);
+    return mmuCurve(series, windows);
+  },
+
+  markAssists: (model, args?: TimeWindow) => markAssistsByGoroutine(model, args),
+
+  cpuSamples: (model, args?: TimeWindow) => cpuSamples(model, args),
+
+  cpuFlame: (model, args?: TimeWindow) => cpuSampleFlame(model, args),
+
+  blockingFlame: (model, args: TimeWindow & { kind: BlockingKind }) =>
+    blockingFlame(model, args.kind, args),
+
+  assistFlame: (model, args?: TimeWindow) => assistFlame(model, args),
+
+  annotations: (model) => structuredClone(cachedAnnotations(model)),
+};
