@@ -51,8 +51,13 @@ func main() {
 	}
 	defer f.Close()
 	s := read(f)
-	out, _ := json.MarshalIndent(s, "", "  ")
-	fmt.Println(string(out))
+	enc := json.NewEncoder(os.Stdout)
+	enc.SetEscapeHTML(false)
+	enc.SetIndent("", "  ")
+	if err := enc.Encode(s); err != nil {
+		fmt.Fprintln(os.Stderr, err)
+		os.Exit(1)
+	}
 }
 
 func read(f io.Reader) summary {
