@@ -18,6 +18,7 @@ export function App() {
           className="brand"
           onClick={() => useSession.getState().setActive(undefined)}
           title="Start page"
+          aria-label="Start page"
         >
           <img src="/favicon.svg" alt="" width={22} height={22} />
           Gopherlens

@@ -16,11 +16,19 @@ export async function openBytes(
   const id = `f${nextId++}`;
   const session = useSession.getState();
   session.addFile({ id, name, source, viewState });
-  const startedAt = performance.now();
+  // The bar appears only once a load has taken progressDelayMs, then shows the latest report.
+  let latest = { phase: 'read', fraction: 0 };
+  let shown = false;
+  const show = () => useSession.getState().updateFile(id, { progress: latest });
+  const timer = setTimeout(() => {
+    shown = true;
+    show();
+  }, progressDelayMs);
   const result = await openInWorker(id, buffer, (phase, fraction) => {
-    if (performance.now() - startedAt < progressDelayMs && fraction < 1) return;
-    useSession.getState().updateFile(id, { progress: { phase, fraction } });
+    latest = { phase, fraction };
+    if (shown) show();
   });
+  clearTimeout(timer);
   if (!useSession.getState().files.some((f) => f.id === id)) return id;
   if (result.ok) {
     useSession

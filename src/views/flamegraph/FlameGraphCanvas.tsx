@@ -40,6 +40,8 @@ export interface FlameGraphCanvasProps {
   wholeValue?: number;
   /** Frames to highlight; the rest are dimmed and the matched total is shown. */
   highlight?: FlameHighlight;
+  /** Whether to show the matched total over the graph (default true). */
+  showMatchedTotal?: boolean;
   /** The zoomed frame as a name path; [] or undefined for the whole graph. */
   zoomPath?: readonly string[];
   onZoom?: (path: string[]) => void;
@@ -142,7 +144,13 @@ export function FlameGraphCanvas(props: FlameGraphCanvasProps) {
     });
   }, [viewport]);
 
-  useEffect(() => () => cancelAnimationFrame(frameRequest.current), []);
+  useEffect(
+    () => () => {
+      cancelAnimationFrame(frameRequest.current);
+      frameRequest.current = 0;
+    },
+    [],
+  );
 
   // Size the canvas to the wrapper, in device pixels.
   useLayoutEffect(() => {
@@ -410,7 +418,7 @@ export function FlameGraphCanvas(props: FlameGraphCanvasProps) {
         onClick={onClick}
         onContextMenu={onContextMenu}
       />
-      {matches && (
+      {matches && props.showMatchedTotal !== false && (
         <div className="fg-matched" data-testid="flamegraph-matched">
           Matched {formatValue(matched)} · {percentOf(matched, whole)}
         </div>

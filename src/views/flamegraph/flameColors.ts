@@ -5,8 +5,11 @@
  */
 export function frameColor(name: string): string {
   const pkg = packageOf(name);
-  if (isRuntimePackage(pkg)) return runtimePalette[hash(name) % runtimePalette.length];
-  return packagePalette[hash(pkg) % packagePalette.length];
+  // The package picks the hue; the function picks one of a few shades, so neighbouring frames
+  // of one package stay apart.
+  const shade = hash(name) % shades.length;
+  const hue = isRuntimePackage(pkg) ? runtimeHue : packageHues[hash(pkg) % packageHues.length];
+  return palette[hue][shade];
 }
 
 /** Colour of frames that do not match the search, and of the merged narrow slivers. */
@@ -60,7 +63,10 @@ function hash(text: string): number {
   return h >>> 0;
 }
 
-// Warm and green hues for code, leaving 190°–250° to the runtime.
+// Warm, green and violet hues for code, leaving 190°–250° to the runtime.
 const packageHues = [0, 12, 24, 34, 44, 54, 72, 95, 130, 160, 280, 310, 330, 345];
-const packagePalette = packageHues.flatMap((h) => [`hsl(${h} 70% 74%)`, `hsl(${h} 62% 66%)`]);
-const runtimePalette = ['hsl(210 60% 76%)', 'hsl(218 55% 70%)', 'hsl(202 55% 72%)'];
+const runtimeHue = 212;
+const shades = ['70% 76%', '64% 71%', '58% 67%'];
+const palette: Record<number, string[]> = Object.fromEntries(
+  [...packageHues, runtimeHue].map((h) => [h, shades.map((sl) => `hsl(${h} ${sl})`)]),
+);

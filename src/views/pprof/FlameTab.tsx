@@ -58,6 +58,7 @@ export function FlameTab({ file }: { file: OpenFile }) {
             wholeValue={data.total}
             totalLabel="total"
             highlight={highlight}
+            showMatchedTotal={false}
             zoomPath={zoomPath}
             onZoom={(path) => patch({ z: encodeFramePath(path) })}
             orientation={bottomUp ? 'bottom-up' : 'top-down'}

@@ -14,9 +14,7 @@ export function MetadataPanel({ meta, error }: { meta?: PprofMetadata; error?: s
         <dt>Profile type</dt>
         <dd>{meta.profileType}</dd>
         <dt>Time</dt>
-        <dd>
-          {meta.timeNanos ? new Date(meta.timeNanos / 1e6).toISOString().replace('T', ' ') : '—'}
-        </dd>
+        <dd>{meta.timeNanos ? formatTime(meta.timeNanos) : '—'}</dd>
         <dt>Duration</dt>
         <dd>{meta.durationNanos ? formatValue(meta.durationNanos, 'nanoseconds') : '—'}</dd>
         <dt>Period</dt>
@@ -79,8 +77,8 @@ export function MetadataPanel({ meta, error }: { meta?: PprofMetadata; error?: s
             {meta.mappings.map((m, i) => (
               <tr key={i}>
                 <td className="name">{m.file || '—'}</td>
-                <td className="name">{m.buildId || '—'}</td>
-                <td className="name">
+                <td className="mono">{m.buildId || '—'}</td>
+                <td className="mono">
                   {hex(m.memoryStart)}–{hex(m.memoryLimit)}
                 </td>
                 <td>
@@ -100,6 +98,11 @@ export function MetadataPanel({ meta, error }: { meta?: PprofMetadata; error?: s
       )}
     </div>
   );
+}
+
+/** As pprof prints it: "2026-11-22 13:43:41 UTC". */
+function formatTime(nanos: number): string {
+  return `${new Date(nanos / 1e6).toISOString().slice(0, 19).replace('T', ' ')} UTC`;
 }
 
 function hex(n: number): string {

@@ -62,6 +62,7 @@ function PeekOf({ file, fn }: { file: OpenFile; fn: string }) {
                   totalLabel="callers"
                   orientation="bottom-up"
                   highlight={highlight}
+                  showMatchedTotal={false}
                   zoomPath={callersZoom}
                   onZoom={(path) => patch({ zc: encodeFramePath(path) })}
                   contextMenu={(frame) => frameActions(file, frame.name)}
@@ -79,6 +80,7 @@ function PeekOf({ file, fn }: { file: OpenFile; fn: string }) {
                   totalLabel="callees"
                   orientation="top-down"
                   highlight={highlight}
+                  showMatchedTotal={false}
                   zoomPath={calleesZoom}
                   onZoom={(path) => patch({ ze: encodeFramePath(path) })}
                   contextMenu={(frame) => frameActions(file, frame.name)}
