@@ -2,6 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { goroutineGroups } from './goroutineGroups';
 import { goroutineStateCounts } from './goroutineStateCounts';
 import { goroutineSummaries } from './goroutineSummaries';
+import { GoState } from '../trace/model';
+import { TraceModelBuilder } from './testing/modelBuilder';
 import { twoGoroutines } from './testing/twoGoroutines';
 
 describe('goroutineSummaries', () => {
@@ -28,6 +30,25 @@ describe('goroutineSummaries', () => {
     expect([s.creationTime[1], s.startTime[1], s.endTime[1], s.totalNs[1], s.unknownNs[1]]).toEqual(
       [10, 25, 90, 80, 0],
     );
+  });
+
+  it('backdates a goroutine first named late in a generation to the generation start', () => {
+    const b = new TraceModelBuilder();
+    const unblocker = b.stack(['sync.(*Mutex).Unlock', 'main.producer']);
+    const parked = b.stack(['runtime.gopark', 'main.consumer']);
+    const late = goroutineSummaries(
+      b
+        .sync(0)
+        .goState(10, 8, GoState.Undetermined, GoState.Runnable, { p: 0 })
+        .goState(20, 9, GoState.Undetermined, GoState.Waiting, { stack: parked }, 'sync')
+        // An unblock carries the unblocker's stack: it must not name goroutine 8.
+        .goState(30, 8, GoState.Runnable, GoState.Running, { p: 0, stack: unblocker })
+        .sync(50)
+        .build(),
+    );
+    expect([...late.creationTime]).toEqual([0, 0]);
+    expect([late.schedWaitNs[0], late.execNs[0], late.blockNs[1]]).toEqual([30, 20, 50]);
+    expect([...late.name].map((n) => late.names[n])).toEqual(['', 'main.consumer']);
   });
 
   it('groups goroutines by start function', () => {

@@ -4,9 +4,9 @@ import {
   ProcState,
   ResourceKind,
   stackFrames,
-  transitionStack,
   type TraceModel,
 } from '../trace/model';
+import { goTransitionStack } from './goTransitionStack';
 
 /**
  * Where each goroutine's time went, one row per goroutine in order of first appearance. The
@@ -121,7 +121,7 @@ export function goroutineSummaries(model: TraceModel): GoroutineSummaries {
       rowOf.set(g, r);
       id.push(g);
       name.push(-1);
-      created.push(oldState === GoState.Undetermined ? syncTime : t);
+      created.push(oldState === GoState.NotExist ? t : syncTime);
       started.push(NaN);
       ended.push(NaN);
       total.push(NaN);
@@ -136,6 +136,16 @@ export function goroutineSummaries(model: TraceModel): GoroutineSummaries {
       blockedFor.push(0);
       syscallSince.push(NaN);
       syscallBlockedSince.push(NaN);
+      if (oldState === GoState.Undetermined) {
+        // First seen in this generation (the runtime names goroutines lazily, up to the end
+        // of the generation): it has been in its state since the generation began.
+        const d = t - syncTime;
+        if (newState === GoState.Running) exec[r] += d;
+        else if (newState === GoState.Waiting) addBlock(r, reason[row], d);
+        else if (newState === GoState.Runnable) sched[r] += d;
+        else if (newState === GoState.Syscall && model.p[i] < 0) sysBlock[r] += d;
+        else if (newState === GoState.Syscall) sys[r] += d;
+      }
     } else if (oldState === GoState.Running) {
       exec[r] += t - runningSince[r];
       runningSince[r] = NaN;
@@ -156,7 +166,7 @@ export function goroutineSummaries(model: TraceModel): GoroutineSummaries {
       pOfSyscall.delete(g);
     }
     if (name[r] < 0) {
-      const frames = stackFrames(model, transitionStack(model, i));
+      const frames = stackFrames(model, goTransitionStack(model, i, oldState, newState));
       if (frames.length > 0) {
         const fn = model.strings[model.stacks.funcName[frames[frames.length - 1]]];
         let n = nameIndex.get(fn);
