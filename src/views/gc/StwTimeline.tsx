@@ -1,0 +1,150 @@
+import { useMemo } from 'react';
+import { formatValue } from '../units/formatValue';
+import { timeExtent, type StwPauseSeries, type TimeRange } from './chartData';
+import { reasonColor } from './reasonColors';
+import { TimeChartFrame, type ChartScales } from './TimeChartFrame';
+
+export interface StwTimelineProps {
+  pauses: StwPauseSeries;
+  /** The whole time range (default: from the first pause start to the last pause end). */
+  extent?: TimeRange;
+  /** The time range shown (default: extent); with onWindowChange, a drag selects a new one. */
+  window?: TimeRange;
+  onWindowChange?: (window: TimeRange | undefined) => void;
+  /** What times are measured from, shown in the tooltip (e.g. "since program start"). */
+  timeOrigin?: string;
+}
+
+const laneHeight = 18;
+const laneGap = 4;
+const hitSlopPx = 4;
+
+/**
+ * Stop-the-world pauses at their true position and length (at least one pixel wide), one lane per
+ * reason, coloured as the legend says. Hovering names the pause; dragging selects a time window.
+ */
+export function StwTimeline(props: StwTimelineProps) {
+  const { pauses } = props;
+  const lanes = useMemo(() => laneOfReason(pauses), [pauses]);
+  const extent = useMemo(
+    () => props.extent ?? timeExtent([{ start: pauses.start, end: pauseEnds(pauses) }]),
+    [props.extent, pauses],
+  );
+  const domain = props.window ?? extent;
+  const height = Math.max(1, lanes.order.length) * (laneHeight + laneGap) - laneGap;
+
+  const draw = (ctx: CanvasRenderingContext2D, { x, width }: ChartScales) => {
+    ctx.fillStyle = '#f4f5f8';
+    for (let l = 0; l < lanes.order.length; l++) {
+      ctx.fillRect(0, l * (laneHeight + laneGap), width, laneHeight);
+    }
+    const { start, duration, reason } = pauses;
+    for (let i = 0; i < start.length; i++) {
+      const x0 = x(start[i]);
+      const x1 = x(start[i] + duration[i]);
+      if (x1 < 0 || x0 > width) continue;
+      ctx.fillStyle = reasonColor(reason[i]);
+      ctx.fillRect(
+        x0,
+        lanes.lane[reason[i]] * (laneHeight + laneGap),
+        Math.max(1, x1 - x0),
+        laneHeight,
+      );
+    }
+  };
+
+  const tooltip = (_t: number, px: number, py: number, { x }: ChartScales) => {
+    const l = Math.floor(py / (laneHeight + laneGap));
+    const i = pauseAt(pauses, lanes.order[l], px, x);
+    if (i < 0) return undefined;
+    return (
+      <>
+        <div className="gc-tooltip-title">{pauses.reasons[pauses.reason[i]]}</div>
+        <table>
+          <tbody>
+            <tr>
+              <th>Duration</th>
+              <td>{formatValue(pauses.duration[i], 'ns')}</td>
+            </tr>
+            <tr>
+              <th>Start</th>
+              <td>
+                {formatValue(pauses.start[i], 'ns')}
+                {props.timeOrigin ? ` ${props.timeOrigin}` : ''}
+              </td>
+            </tr>
+          </tbody>
+        </table>
+      </>
+    );
+  };
+
+  return (
+    <div className="gc-stw-timeline">
+      <div className="gc-legend">
+        {lanes.order.map((r) => (
+          <span key={r} className="gc-legend-item">
+            <span className="gc-swatch" style={{ background: reasonColor(r) }} />
+            {pauses.reasons[r]}
+            <span className="gc-legend-count">{lanes.count[r].toLocaleString('en-US')}</span>
+          </span>
+        ))}
+        {pauses.start.length === 0 && <span className="gc-muted">No stop-the-world pauses.</span>}
+      </div>
+      <TimeChartFrame
+        domain={domain}
+        height={height}
+        draw={draw}
+        tooltip={tooltip}
+        onWindowChange={props.onWindowChange}
+        zoomed={props.window !== undefined}
+        label={`Timeline of ${pauses.start.length} stop-the-world pauses`}
+        testId="stw-timeline"
+        tooltipTestId="stw-tooltip"
+      />
+    </div>
+  );
+}
+
+/** Lanes in order of the reasons' first use; reasons without pauses get no lane. */
+function laneOfReason(pauses: StwPauseSeries) {
+  const count = new Array<number>(pauses.reasons.length).fill(0);
+  for (const r of pauses.reason) count[r]++;
+  const order = count.flatMap((c, r) => (c > 0 ? [r] : []));
+  const lane = new Array<number>(pauses.reasons.length).fill(-1);
+  order.forEach((r, l) => (lane[r] = l));
+  return { order, lane, count };
+}
+
+function pauseEnds(pauses: StwPauseSeries): Float64Array {
+  return pauses.start.map((s, i) => s + pauses.duration[i]);
+}
+
+/** The pause of a reason drawn nearest to px (within a few pixels), or -1. */
+function pauseAt(
+  pauses: StwPauseSeries,
+  reason: number | undefined,
+  px: number,
+  x: (t: number) => number,
+): number {
+  if (reason === undefined) return -1;
+  let best = -1;
+  let bestDistance = hitSlopPx;
+  for (let i = 0; i < pauses.start.length; i++) {
+    if (pauses.reason[i] !== reason) continue;
+    const x0 = x(pauses.start[i]);
+    const x1 = Math.max(x0 + 1, x(pauses.start[i] + pauses.duration[i]));
+    const distance = px < x0 ? x0 - px : px > x1 ? px - x1 : 0;
+    if (
+      distance < bestDistance ||
+      (distance === 0 &&
+        bestDistance === 0 &&
+        best >= 0 &&
+        pauses.duration[i] > pauses.duration[best])
+    ) {
+      best = i;
+      bestDistance = distance;
+    }
+  }
+  return best;
+}

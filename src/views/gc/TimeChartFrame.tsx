@@ -1,0 +1,191 @@
+import { axisBottom, axisLeft, scaleLinear, select, type ScaleLinear } from 'd3';
+import { useEffect, useLayoutEffect, useRef, useState, type ReactNode } from 'react';
+import type { TimeRange } from './chartData';
+import { tickStep, timeTickFormat } from './timeTicks';
+import { useElementWidth } from './useElementWidth';
+import './gcCharts.css';
+
+export interface ChartScales {
+  x: ScaleLinear<number, number>;
+  y: ScaleLinear<number, number>;
+  width: number;
+  height: number;
+}
+
+export interface ValueAxis {
+  domain: [number, number];
+  format: (value: number) => string;
+  /** Tick values for about `count` ticks; default: D3's round numbers. */
+  ticks?: (domain: [number, number], count: number) => number[];
+}
+
+export interface TimeChartFrameProps {
+  /** Time shown, ns. */
+  domain: TimeRange;
+  /** Plot height in CSS pixels (axes add to it). */
+  height: number;
+  /** A left value axis; without one, y maps [0, 1] onto the plot and no axis is drawn. */
+  valueAxis?: ValueAxis;
+  /** Draws the data; the context is in CSS pixels of the plot area. */
+  draw: (ctx: CanvasRenderingContext2D, scales: ChartScales) => void;
+  /** Tooltip content at a time and plot position; undefined shows none. Text only. */
+  tooltip?: (t: number, px: number, py: number, scales: ChartScales) => ReactNode | undefined;
+  /** Draws a vertical line under the pointer. */
+  crosshair?: boolean;
+  /** Dragging selects a time window; a double click clears it. */
+  onWindowChange?: (window: TimeRange | undefined) => void;
+  /** Whether a window is applied (shows a reset button). */
+  zoomed?: boolean;
+  label: string;
+  testId?: string;
+  tooltipTestId?: string;
+}
+
+const margin = { top: 6, right: 14, bottom: 22 };
+const axisWidth = 58;
+const minBrushPx = 4;
+
+/**
+ * The one chart viewport of the GC views: a canvas plot over a shared time axis (D3 scales and
+ * axes in SVG), hover tooltips and a drag-to-select brush. Components draw their data and say
+ * what the tooltip shows; the frame does layout, device pixels and pointer handling.
+ */
+export function TimeChartFrame(props: TimeChartFrameProps) {
+  const { domain, height, valueAxis, draw, tooltip, onWindowChange } = props;
+  const wrapperRef = useRef<HTMLDivElement>(null);
+  const canvasRef = useRef<HTMLCanvasElement>(null);
+  const xAxisRef = useRef<SVGGElement>(null);
+  const yAxisRef = useRef<SVGGElement>(null);
+  const outerWidth = useElementWidth(wrapperRef);
+  const left = valueAxis ? axisWidth : 10;
+  const width = Math.max(10, outerWidth - left - margin.right);
+  const x = scaleLinear().domain([domain.from, domain.to]).range([0, width]);
+  const y = scaleLinear()
+    .domain(valueAxis?.domain ?? [0, 1])
+    .range([height, 0]);
+  const scales: ChartScales = { x, y, width, height };
+  const [hover, setHover] = useState<{ px: number; py: number }>();
+  const [brush, setBrush] = useState<{ a: number; b: number }>();
+
+  useLayoutEffect(() => {
+    const canvas = canvasRef.current;
+    if (!canvas || outerWidth === 0) return;
+    const dpr = window.devicePixelRatio || 1;
+    canvas.width = Math.round(width * dpr);
+    canvas.height = Math.round(height * dpr);
+    const ctx = canvas.getContext('2d');
+    if (!ctx) return;
+    ctx.setTransform(dpr, 0, 0, dpr, 0, 0);
+    ctx.clearRect(0, 0, width, height);
+    draw(ctx, scales);
+  });
+
+  useEffect(() => {
+    if (!xAxisRef.current) return;
+    const ticks = x.ticks(Math.max(2, Math.floor(width / 90)));
+    const axis = axisBottom(x)
+      .tickValues(ticks)
+      .tickFormat((v) => timeTickFormat(tickStep(ticks))(+v));
+    select(xAxisRef.current).call(axis);
+    if (yAxisRef.current && valueAxis) {
+      const count = Math.max(2, Math.floor(height / 28));
+      const yAxis = axisLeft(y)
+        .tickValues(valueAxis.ticks?.(valueAxis.domain, count) ?? y.ticks(count))
+        .tickFormat((v) => valueAxis.format(+v));
+      select(yAxisRef.current).call(yAxis);
+    }
+  });
+
+  const position = (e: React.PointerEvent) => {
+    const rect = canvasRef.current!.getBoundingClientRect();
+    return {
+      px: Math.max(0, Math.min(width, e.clientX - rect.left)),
+      py: e.clientY - rect.top,
+    };
+  };
+  const onPointerDown = (e: React.PointerEvent) => {
+    if (!onWindowChange || e.button !== 0) return;
+    const { px } = position(e);
+    (e.target as Element).setPointerCapture?.(e.pointerId);
+    setBrush({ a: px, b: px });
+  };
+  const onPointerMove = (e: React.PointerEvent) => {
+    const p = position(e);
+    if (brush) setBrush({ a: brush.a, b: p.px });
+    setHover(p);
+  };
+  const onPointerUp = () => {
+    if (!brush || !onWindowChange) return;
+    const a = Math.min(brush.a, brush.b);
+    const b = Math.max(brush.a, brush.b);
+    setBrush(undefined);
+    if (b - a >= minBrushPx) onWindowChange({ from: x.invert(a), to: x.invert(b) });
+  };
+
+  const tip = hover && !brush && tooltip?.(x.invert(hover.px), hover.px, hover.py, scales);
+  const tipLeft = hover && hover.px > width - 240 ? hover.px - 250 : (hover?.px ?? 0) + 14;
+  return (
+    <div
+      ref={wrapperRef}
+      className="gc-chart"
+      data-testid={props.testId}
+      style={{ height: height + margin.top + margin.bottom }}
+    >
+      <canvas
+        ref={canvasRef}
+        className="gc-chart-canvas"
+        role="img"
+        aria-label={props.label}
+        style={{ left, top: margin.top, width, height }}
+        onPointerDown={onPointerDown}
+        onPointerMove={onPointerMove}
+        onPointerUp={onPointerUp}
+        onPointerLeave={() => setHover(undefined)}
+        onDoubleClick={() => onWindowChange?.(undefined)}
+      />
+      <svg
+        className="gc-chart-axes"
+        width={outerWidth}
+        height={height + margin.top + margin.bottom}
+      >
+        <g ref={xAxisRef} transform={`translate(${left},${margin.top + height})`} />
+        {valueAxis && <g ref={yAxisRef} transform={`translate(${left},${margin.top})`} />}
+      </svg>
+      {props.crosshair && hover && !brush && (
+        <div
+          className="gc-chart-crosshair"
+          style={{ left: left + hover.px, top: margin.top, height }}
+        />
+      )}
+      {brush && (
+        <div
+          className="gc-chart-brush"
+          style={{
+            left: left + Math.min(brush.a, brush.b),
+            width: Math.abs(brush.b - brush.a),
+            top: margin.top,
+            height,
+          }}
+        />
+      )}
+      {tip && (
+        <div
+          className="gc-tooltip"
+          data-testid={props.tooltipTestId}
+          style={{ left: left + tipLeft, top: Math.max(0, Math.min(height - 40, hover.py)) }}
+        >
+          {tip}
+        </div>
+      )}
+      {props.zoomed && onWindowChange && (
+        <button
+          className="gc-chart-reset"
+          onClick={() => onWindowChange(undefined)}
+          title="Show the whole time range (or double-click the chart)"
+        >
+          Reset zoom
+        </button>
+      )}
+    </div>
+  );
+}
