@@ -23,13 +23,21 @@ run() {
   shift 2
   local file="${!#}"
   local flags=("${@:1:$#-1}")
+  local err
+  err=$(mktemp)
   {
     echo "# go tool pprof ${flags[*]} $file"
-    if ! go tool pprof "${common[@]}" "${flags[@]}" "$file" </dev/null 2>/tmp/pprofgoldens.err; then
+    if ! go tool pprof "${common[@]}" "${flags[@]}" "$file" </dev/null 2>"$err"; then
       echo "# error"
-      sed 's/^/# /' /tmp/pprofgoldens.err
+      sed 's/^/# /' "$err"
     fi
   } >"$dir/$name.txt"
+  rm -f "$err"
+}
+
+# Profiles are independent: work on a few at once.
+throttle() {
+  while (($(jobs -rp | wc -l) >= 8)); do wait -n || true; done
 }
 
 # golden_set <id> <profile> <kind>: kind "sample" adds filters, granularities and peek.
@@ -52,6 +60,7 @@ golden_set() {
   local unit_of_default=""
   local pair
   for pair in $types; do
+    pair=${pair%"[dflt]"}
     local type=${pair%%/*} unit=${pair#*/}
     if [[ $type == "$default_type" ]]; then unit_of_default=$unit; fi
     run "$dir" "top.sample_index=$type" -top "-sample_index=$type" "-unit=$unit" "$file"
@@ -78,8 +87,10 @@ golden_set() {
 }
 
 for f in public/samples/*.pprof; do
-  golden_set "samples/$(basename "$f")" "$f" sample
+  throttle
+  golden_set "samples/$(basename "$f")" "$f" sample &
 done
+wait
 
 # Tag filters need labels: the CPU sample labels its workers (worker=w0..w3, phase=...).
 if [[ -f public/samples/cpu.pprof ]]; then
@@ -91,12 +102,18 @@ if [[ -f public/samples/cpu.pprof ]]; then
 fi
 
 if [[ -d $corpus ]]; then
-  # Every file the corpus manifest describes as a pprof protobuf profile.
+  # Every file the corpus manifest describes as a pprof protobuf profile, except invalid_utf8,
+  # whose function name holds every byte 0..255: newlines make pprof's text output unparsable.
   grep -o '^| `[^`]*` |[^|]*|[^|]*|[^|]*|[^|]*| [^|]*' "$corpus/MANIFEST.md" |
     awk -F'|' '$7 ~ /pprof protobuf/ {gsub(/[ `]/, "", $2); print $2}' |
-    while read -r path; do
-      golden_set "corpus/${path//\//__}" "$corpus/$path" corpus
-    done
+    grep -v 'invalid_utf8' |
+    {
+      while read -r path; do
+        throttle
+        golden_set "corpus/${path//\//__}" "$corpus/$path" corpus &
+      done
+      wait
+    }
 else
   echo "note: $corpus is absent; corpus goldens not written" >&2
 fi

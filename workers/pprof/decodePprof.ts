@@ -1,7 +1,7 @@
 import $protobuf from 'protobufjs/minimal.js';
 import { DecodeError } from '../decodeError';
 import { noProgress, type ProgressReporter } from '../progress';
-import { growableFloat64, growableInt32 } from './growableArray';
+import { GrowableColumn } from './growableColumn';
 import type { PprofModel } from './model';
 import { perftools } from './proto/profile';
 import { resolveTables, type RawTables } from './resolveTables';
@@ -98,16 +98,16 @@ function newRawTables(): RawTables {
     scalars: {},
     periodType: undefined,
     comments: [],
-    sampleOffsets: growableInt32(),
-    stackOffsets: growableInt32(),
-    stackIds: growableFloat64(),
-    valueCounts: growableInt32(),
-    values: growableFloat64(),
-    labelOffsets: growableInt32(),
-    labelKey: growableInt32(),
-    labelString: growableInt32(),
-    labelNumber: growableFloat64(),
-    labelUnit: growableInt32(),
+    sampleOffsets: new GrowableColumn(),
+    stackOffsets: new GrowableColumn(),
+    stackIds: new GrowableColumn(),
+    valueCounts: new GrowableColumn(),
+    values: new GrowableColumn(),
+    labelOffsets: new GrowableColumn(),
+    labelKey: new GrowableColumn(),
+    labelString: new GrowableColumn(),
+    labelNumber: new GrowableColumn(),
+    labelUnit: new GrowableColumn(),
   };
 }
 

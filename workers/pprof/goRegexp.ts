@@ -14,6 +14,6 @@ export function compileGoRegexp(option: string, source: string): RegExp {
   try {
     return new RegExp(pattern, flags);
   } catch (err) {
-    throw new Error(`parsing ${option} regexp: ${(err as Error).message}`);
+    throw new Error(`parsing ${option} regexp: ${(err as Error).message}`, { cause: err });
   }
 }

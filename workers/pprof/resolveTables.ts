@@ -1,5 +1,5 @@
 import { DecodeError } from '../decodeError';
-import type { GrowableArray } from './growableArray';
+import type { GrowableColumn } from './growableColumn';
 import type { PprofMapping, PprofModel } from './model';
 import type { perftools } from './proto/profile';
 
@@ -24,16 +24,16 @@ export interface RawTables {
   scalars: Record<number, number>;
   periodType: perftools.profiles.IValueType | undefined;
   comments: number[];
-  sampleOffsets: GrowableArray<Int32Array>;
-  stackOffsets: GrowableArray<Int32Array>;
-  stackIds: GrowableArray<Float64Array>;
-  valueCounts: GrowableArray<Int32Array>;
-  values: GrowableArray<Float64Array>;
-  labelOffsets: GrowableArray<Int32Array>;
-  labelKey: GrowableArray<Int32Array>;
-  labelString: GrowableArray<Int32Array>;
-  labelNumber: GrowableArray<Float64Array>;
-  labelUnit: GrowableArray<Int32Array>;
+  sampleOffsets: GrowableColumn;
+  stackOffsets: GrowableColumn;
+  stackIds: GrowableColumn;
+  valueCounts: GrowableColumn;
+  values: GrowableColumn;
+  labelOffsets: GrowableColumn;
+  labelKey: GrowableColumn;
+  labelString: GrowableColumn;
+  labelNumber: GrowableColumn;
+  labelUnit: GrowableColumn;
 }
 
 /**
@@ -216,9 +216,9 @@ function resolveSamples(
   const labelOffsets = new Int32Array(count + 1);
   for (let s = 0; s < count; s++) labelOffsets[s] = raw.labelOffsets.get(s);
   labelOffsets[count] = raw.labelKey.length;
-  const labelKey = raw.labelKey.toArray();
-  const labelString = raw.labelString.toArray();
-  const labelUnit = raw.labelUnit.toArray();
+  const labelKey = raw.labelKey.toInt32();
+  const labelString = raw.labelString.toInt32();
+  const labelUnit = raw.labelUnit.toInt32();
   for (let l = 0; l < labelKey.length; l++) {
     if (labelKey[l] >= stringCount) checkString(labelKey[l], 'label key');
     if (labelString[l] >= stringCount) checkString(labelString[l], 'label str');
@@ -232,7 +232,7 @@ function resolveSamples(
     labelOffsets,
     labelKey,
     labelString,
-    labelNumber: raw.labelNumber.toArray(),
+    labelNumber: raw.labelNumber.toFloat64(),
     labelUnit,
   };
 }

@@ -1,0 +1,150 @@
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { join, relative, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { describe, expect, it } from 'vitest';
+import { decodeInput } from '../decodeInput';
+import type { PprofModel } from './model';
+import { peekQuery } from './peekQuery';
+import { buildStackView, forEachStack } from './stackView';
+import {
+  parsePeek,
+  parseRawSamples,
+  parseTop,
+  parseTraces,
+  readGolden,
+  type Golden,
+} from './testdata/parseGolden';
+import { topTable } from './topTable';
+
+// Goldens are `go tool pprof` outputs written by tools/pprofgoldens/goldens.sh; each names the
+// profile and flags that produced it. Values were printed in the sample type's own unit, so
+// they are exact and compared exactly.
+const repoRoot = resolve(fileURLToPath(new URL('../..', import.meta.url)));
+const goldenRoot = join(repoRoot, 'workers/pprof/testdata/goldens');
+
+function goldenFiles(dir: string): string[] {
+  return readdirSync(dir, { withFileTypes: true }).flatMap((entry) =>
+    entry.isDirectory()
+      ? goldenFiles(join(dir, entry.name))
+      : entry.name.endsWith('.txt')
+        ? [join(dir, entry.name)]
+        : [],
+  );
+}
+
+const models = new Map<string, PprofModel>();
+function modelOf(golden: Golden): PprofModel {
+  let model = models.get(golden.profile);
+  if (!model) {
+    const bytes = new Uint8Array(readFileSync(resolve(repoRoot, golden.profile)));
+    model = decodeInput(bytes).model as PprofModel;
+    models.set(golden.profile, model);
+  }
+  return model;
+}
+
+const goldens = goldenFiles(goldenRoot).map((file) => ({ file, golden: readGolden(file) }));
+const missing = new Set(
+  goldens.map((g) => g.golden.profile).filter((p) => !existsSync(resolve(repoRoot, p))),
+);
+if (missing.size > 0) {
+  console.warn(
+    `pprof goldens: ${missing.size} profiles are absent (is ../shared/corpus there?); their golden comparisons are skipped: ${[...missing].slice(0, 3).join(', ')}…`,
+  );
+}
+const refused = goldens.filter((g) => g.golden.error !== undefined);
+if (refused.length > 0) {
+  console.warn(
+    `pprof goldens: go tool pprof refused ${refused.length} inputs, nothing to compare: ${refused.map((g) => relative(goldenRoot, g.file)).join(', ')}`,
+  );
+}
+
+describe('pprof analyses agree with go tool pprof', () => {
+  for (const { file, golden } of goldens) {
+    const name = `${relative(goldenRoot, file)}: go tool pprof ${golden.flags.join(' ')}`;
+    const skip = missing.has(golden.profile) || golden.error !== undefined;
+    it.skipIf(skip)(name, () => {
+      const model = modelOf(golden);
+      switch (golden.report) {
+        case 'top':
+          return compareTop(model, golden);
+        case 'peek':
+          return comparePeek(model, golden);
+        case 'raw':
+          return compareRaw(model, golden);
+        case 'traces':
+          return compareTraces(model, golden);
+      }
+    });
+  }
+});
+
+function compareTop(model: PprofModel, golden: Golden) {
+  const want = parseTop(golden.body);
+  const ours = topTable(model, golden.options);
+  expect(ours.total).toBe(want.total);
+  expect(ours.shownTotal).toBe(want.shown);
+  // pprof also lists frames that no remaining sample reaches, with zeros; we leave those out.
+  const wantRows = want.rows.filter((r) => r.flat !== 0 || r.cum !== 0);
+  const text = (r: { name: string; flat: number; cum: number; inline?: string }) =>
+    `${r.name} flat=${r.flat} cum=${r.cum}${r.inline ? ` (${r.inline})` : ''}`;
+  const names = wantRows.map((r) => r.name);
+  if (new Set(names).size === names.length) {
+    expect(ours.rows.map(text)).toEqual(wantRows.map(text));
+  } else {
+    // Distinct nodes with one printed name (-files keys nodes by function start line too) tie
+    // in pprof's sort, whose order among them is then arbitrary: compare them as a multiset.
+    expect(ours.rows.map(text).sort()).toEqual(wantRows.map(text).sort());
+    const order = ours.rows.map((r) => [Math.abs(r.flat), r.name] as const);
+    for (let i = 1; i < order.length; i++) {
+      const [flat, name] = order[i];
+      const [prevFlat, prevName] = order[i - 1];
+      expect(prevFlat > flat || (prevFlat === flat && prevName <= name)).toBe(true);
+    }
+  }
+}
+
+function comparePeek(model: PprofModel, golden: Golden) {
+  const want = parsePeek(golden.body);
+  const ours = peekQuery(model, { ...golden.options, fn: golden.peekRegex! });
+  const byName = <T extends { name: string }>(list: T[]) =>
+    [...list].sort((a, b) => (a.name < b.name ? -1 : 1));
+  expect(
+    ours.entries.map((e) => ({
+      name: e.name,
+      flat: e.flat,
+      cum: e.cum,
+      callers: byName(e.callers.map(({ name, value }) => ({ name, value }))),
+      callees: byName(e.callees.map(({ name, value }) => ({ name, value }))),
+    })),
+  ).toEqual(
+    want
+      .filter((e) => e.flat !== 0 || e.cum !== 0)
+      .map((e) => ({ ...e, callers: byName(e.callers), callees: byName(e.callees) })),
+  );
+}
+
+function compareRaw(model: PprofModel, golden: Golden) {
+  const want = parseRawSamples(golden.body);
+  expect(model.samples.count).toBe(want.length);
+  const ours = Array.from({ length: model.samples.count }, (_, s) =>
+    model.samples.values.map((column) => column[s]),
+  );
+  expect(ours).toEqual(want);
+}
+
+function compareTraces(model: PprofModel, golden: Golden) {
+  const want = parseTraces(golden.body);
+  const view = buildStackView(model, golden.options);
+  const ours: { value: number; frames: string[] }[] = [];
+  forEachStack(view, (k, frames, inlined, depth) => {
+    if (depth === 0) return;
+    const names: string[] = [];
+    for (let i = depth - 1; i >= 0; i--) {
+      // Leaf first; a frame inlined into its caller is marked as pprof marks it.
+      names.push(view.names[frames[i]] + (inlined[i] === 1 ? ' (inline)' : ''));
+    }
+    ours.push({ value: view.value[k], frames: names });
+  });
+  expect(ours).toEqual(want);
+}
