@@ -214,7 +214,9 @@ export function FlameGraphCanvas(props: FlameGraphCanvasProps) {
         const source = event.sourceEvent as MouseEvent | undefined;
         if (source?.type === 'mousemove')
           scrollBy(orientation === 'top-down' ? -source.movementY : source.movementY);
-        setHover(undefined);
+        // A user's wheel or drag moves frames from under the pointer; a resize or a zoom set by
+        // the app does not need to hide the tooltip.
+        if (source) setHover(undefined);
         requestPaint();
       });
     zoomBehavior.current = behavior;
