@@ -1,36 +1,10 @@
 import { DecodeError } from '../../decodeError';
-import {
-  EvGCDone,
-  EvGCMarkAssistDone,
-  EvGCMarkAssistStart,
-  EvGCStart,
-  EvGCSweepDone,
-  EvGCSweepStart,
-  EvGoBlockNet,
-  EvGoCreate,
-  EvGoEnd,
-  EvGoInSyscall,
-  EvGoPreempt,
-  EvGoSched,
-  EvGoStart,
-  EvGoStartLabel,
-  EvGoStop,
-  EvGoSysBlock,
-  EvGoSysCall,
-  EvGoSysExit,
-  EvGoUnblock,
-  EvGoWaiting,
-  EvProcStart,
-  EvProcStop,
-  EvSTWDone,
-  EvSTWStart,
-  EvUserRegion,
-  EvUserTaskCreate,
-  EvUserTaskEnd,
-  isBlockEvent,
-} from './oldEventTypes';
+import { OldEv, isBlockEvent } from './oldEventTypes';
 import { GCP, NetpollP, TimerP } from './orderOldEvents';
 import type { OldEvents } from './readOldEvents';
+
+// A module-local alias: hot loops read plain object properties, not import bindings.
+const Ev = OldEv;
 
 const gDead = 0;
 const gRunnable = 1;
@@ -66,140 +40,149 @@ export function checkOldEvents(events: OldEvents, order: Int32Array, time: Float
   let inSTW = false;
   const { type, p: procs, g: gors, args, stack } = events;
 
+  // State of the event being checked, read by the helpers below.
+  let typ = 0;
+  let at = 0;
+  let gid = 0;
+  let pid = 0;
+  let g = goroutine(gDead);
+  let p: ProcCheck = { running: false, g: 0, sweeping: false };
+  const fail = (what: string): never => {
+    throw new DecodeError('trace', {}, 'a consistent trace', `${what} (time ${at})`);
+  };
+  const checkRunning = (allowG0: boolean) => {
+    if (g.state !== gRunning) fail(`g ${gid} is not running while event ${typ}`);
+    if (p.g !== gid) fail(`p ${pid} is not running g ${gid} while event ${typ}`);
+    if (!allowG0 && gid === 0) fail(`g 0 did event ${typ}`);
+  };
+
   for (let k = 0; k < order.length; k++) {
     const i = order[k];
-    const typ = type[i];
-    const at = time[k];
-    const fail = (what: string): never => {
-      throw new DecodeError('trace', {}, 'a consistent trace', `${what} (time ${at})`);
-    };
-    const gid = gors[i];
+    typ = type[i];
+    at = time[k];
+    gid = gors[i];
     const known = gs.get(gid);
-    const g = known ?? goroutine(gDead);
+    g = known ?? goroutine(gDead);
     // Like Go, remember a goroutine only once an event changes it: GoCreate must find new ids
     // absent.
     if (!known && changesGoroutine(typ)) gs.set(gid, g);
-    const pid = procs[i];
-    const p = ps.get(pid) ?? { running: false, g: 0, sweeping: false };
-    ps.set(pid, p);
-    const checkRunning = (allowG0: boolean) => {
-      if (g.state !== gRunning) fail(`g ${gid} is not running while event ${typ}`);
-      if (p.g !== gid) fail(`p ${pid} is not running g ${gid} while event ${typ}`);
-      if (!allowG0 && gid === 0) fail(`g 0 did event ${typ}`);
-    };
+    pid = procs[i];
+    const knownP = ps.get(pid);
+    p = knownP ?? { running: false, g: 0, sweeping: false };
+    if (!knownP) ps.set(pid, p);
 
     switch (typ) {
-      case EvProcStart:
+      case Ev.ProcStart:
         if (p.running) fail(`p ${pid} is running before start`);
         p.running = true;
         break;
-      case EvProcStop:
+      case Ev.ProcStop:
         if (!p.running) fail(`p ${pid} is not running before stop`);
         if (p.g !== 0) fail(`p ${pid} is running a goroutine ${p.g} during stop`);
         p.running = false;
         break;
-      case EvGCStart:
+      case Ev.GCStart:
         if (inGC) fail('previous GC is not ended before a new one');
         inGC = true;
         procs[i] = GCP;
         break;
-      case EvGCDone:
+      case Ev.GCDone:
         if (!inGC) fail('bogus GC end');
         inGC = false;
         break;
-      case EvSTWStart:
+      case Ev.STWStart:
         if (inSTW) fail('previous STW is not ended before a new one');
         inSTW = true;
         break;
-      case EvSTWDone:
+      case Ev.STWDone:
         if (!inSTW) fail('bogus STW end');
         inSTW = false;
         break;
-      case EvGCSweepStart:
+      case Ev.GCSweepStart:
         if (p.sweeping) fail('previous sweeping is not ended before a new one');
         p.sweeping = true;
         break;
-      case EvGCSweepDone:
+      case Ev.GCSweepDone:
         if (!p.sweeping) fail('bogus sweeping end');
         p.sweeping = false;
         break;
-      case EvGCMarkAssistStart:
+      case Ev.GCMarkAssistStart:
         if (g.inMarkAssist) fail('previous mark assist is not ended before a new one');
         g.inMarkAssist = true;
         break;
-      case EvGCMarkAssistDone:
+      case Ev.GCMarkAssistDone:
         // An assist may already run when tracing starts, so a lone end is fine.
         g.inMarkAssist = false;
         break;
-      case EvGoWaiting:
-      case EvGoInSyscall:
+      case Ev.GoWaiting:
+      case Ev.GoInSyscall:
         if (g.state !== gRunnable) fail(`g ${gid} is not runnable before event ${typ}`);
         g.state = gWaiting;
         g.lastEvent = typ;
         break;
-      case EvGoCreate: {
+      case Ev.GoCreate: {
         checkRunning(true);
         const created = args[i * 4];
         if (gs.has(created)) fail(`g ${created} already exists`);
         gs.set(created, { state: gRunnable, lastEvent: typ, inMarkAssist: false });
         break;
       }
-      case EvGoStart:
-      case EvGoStartLabel:
+      case Ev.GoStart:
+      case Ev.GoStartLabel:
         if (g.state !== gRunnable) fail(`g ${gid} is not runnable before start`);
         if (p.g !== 0) fail(`p ${pid} is already running g ${p.g} while start g ${gid}`);
         g.state = gRunning;
         g.lastEvent = 0;
         p.g = gid;
         break;
-      case EvGoEnd:
-      case EvGoStop:
+      case Ev.GoEnd:
+      case Ev.GoStop:
         checkRunning(false);
         g.state = gDead;
         p.g = 0;
-        if (typ === EvGoEnd) regions.delete(gid);
+        if (typ === Ev.GoEnd) regions.delete(gid);
         break;
-      case EvGoSched:
-      case EvGoPreempt:
+      case Ev.GoSched:
+      case Ev.GoPreempt:
         checkRunning(false);
         g.state = gRunnable;
         g.lastEvent = typ;
         p.g = 0;
         break;
-      case EvGoUnblock: {
+      case Ev.GoUnblock: {
         if (g.state !== gRunning) fail(`g ${gid} is not running while unpark`);
         if (pid !== TimerP && p.g !== gid) fail(`p ${pid} is not running g ${gid} while unpark`);
         const target = args[i * 4];
         const g1 = gs.get(target) ?? goroutine(gDead);
         if (g1.state !== gWaiting) fail(`g ${target} is not waiting before unpark`);
-        if (g1.lastEvent === EvGoBlockNet) procs[i] = NetpollP;
+        if (g1.lastEvent === Ev.GoBlockNet) procs[i] = NetpollP;
         g1.state = gRunnable;
         g1.lastEvent = typ;
         gs.set(target, g1);
         break;
       }
-      case EvGoSysCall:
+      case Ev.GoSysCall:
         checkRunning(false);
         g.lastEvent = typ;
         break;
-      case EvGoSysBlock:
+      case Ev.GoSysBlock:
         checkRunning(false);
         g.state = gWaiting;
         p.g = 0;
         break;
-      case EvGoSysExit:
+      case Ev.GoSysExit:
         if (g.state !== gWaiting) fail(`g ${gid} is not waiting during syscall exit`);
         g.state = gRunnable;
         g.lastEvent = typ;
         break;
-      case EvUserTaskCreate:
+      case Ev.UserTaskCreate:
         if (tasks.has(args[i * 4])) fail(`task id conflicts (id:${args[i * 4]})`);
         tasks.add(args[i * 4]);
         break;
-      case EvUserTaskEnd:
+      case Ev.UserTaskEnd:
         tasks.delete(args[i * 4]);
         break;
-      case EvUserRegion:
+      case Ev.UserRegion:
         checkRegion(regions, gid, args[i * 4], args[i * 4 + 1], args[i * 4 + 2], fail);
         break;
       default:
@@ -216,19 +199,19 @@ export function checkOldEvents(events: OldEvents, order: Int32Array, time: Float
 
 function changesGoroutine(typ: number): boolean {
   switch (typ) {
-    case EvGCMarkAssistStart:
-    case EvGCMarkAssistDone:
-    case EvGoWaiting:
-    case EvGoInSyscall:
-    case EvGoStart:
-    case EvGoStartLabel:
-    case EvGoEnd:
-    case EvGoStop:
-    case EvGoSched:
-    case EvGoPreempt:
-    case EvGoSysCall:
-    case EvGoSysBlock:
-    case EvGoSysExit:
+    case Ev.GCMarkAssistStart:
+    case Ev.GCMarkAssistDone:
+    case Ev.GoWaiting:
+    case Ev.GoInSyscall:
+    case Ev.GoStart:
+    case Ev.GoStartLabel:
+    case Ev.GoEnd:
+    case Ev.GoStop:
+    case Ev.GoSched:
+    case Ev.GoPreempt:
+    case Ev.GoSysCall:
+    case Ev.GoSysBlock:
+    case Ev.GoSysExit:
       return true;
   }
   return isBlockEvent(typ);

@@ -1,24 +1,28 @@
 import { DecodeError } from '../../decodeError';
 import { EventKind, GoState, MetricName, ProcState, RangeName, ResourceKind } from '../model';
 import type { GenerationIds, ModelBuilder } from '../modelBuilder';
-import * as Ev from './oldEventTypes';
+import type { SideTable } from '../sideTable';
+import { OldEv } from './oldEventTypes';
 import type { OldEvents } from './readOldEvents';
+
+// A module-local alias: hot loops read plain object properties, not import bindings.
+const Ev = OldEv;
 
 /**
  * Block and stop reasons the converter spells out: old traces had one event type per reason
  * (src/internal/trace/tracev1.go, the builtin strings).
  */
 const blockReasons = new Map<number, string>([
-  [Ev.EvGoStop, 'forever'],
-  [Ev.EvGoSleep, 'sleep'],
-  [Ev.EvGoBlock, ''],
-  [Ev.EvGoBlockSend, 'chan send'],
-  [Ev.EvGoBlockRecv, 'chan receive'],
-  [Ev.EvGoBlockSelect, 'select'],
-  [Ev.EvGoBlockSync, 'sync'],
-  [Ev.EvGoBlockCond, 'sync.(*Cond).Wait'],
-  [Ev.EvGoBlockNet, 'network'],
-  [Ev.EvGoBlockGC, 'GC mark assist wait for work'],
+  [Ev.GoStop, 'forever'],
+  [Ev.GoSleep, 'sleep'],
+  [Ev.GoBlock, ''],
+  [Ev.GoBlockSend, 'chan send'],
+  [Ev.GoBlockRecv, 'chan receive'],
+  [Ev.GoBlockSelect, 'select'],
+  [Ev.GoBlockSync, 'sync'],
+  [Ev.GoBlockCond, 'sync.(*Cond).Wait'],
+  [Ev.GoBlockNet, 'network'],
+  [Ev.GoBlockGC, 'GC mark assist wait for work'],
 ]);
 
 /**
@@ -77,32 +81,39 @@ export function emitOldEvents(
   let preInit = true;
   let lastStw = 0;
 
+  // Context of the event being converted, read by the helpers below.
+  let t = 0;
+  let g = -1;
+  let pid = -1;
+  let m = -1;
+  let s = 0;
+  const transition = (resource: number, kind: number, from: number, to: number, reason = 0) => {
+    const e = b.push(EventKind.StateTransition, t, g, pid, m, s, resource);
+    b.transition[e] = b.transitionRow(kind, from, to, reason);
+    return e;
+  };
+  const goTransition = (resource: number, from: number, to: number, reason = 0) =>
+    transition(resource, ResourceKind.Goroutine, from, to, reason);
+  const range = (kind: number, name: string, scopeKind: number, scopeId: number) => {
+    pushRange(b, kind, t, g, pid, m, s, b.intern(name), scopeKind, scopeId);
+  };
+
   b.beginGeneration();
   pushSync(b, 0);
   for (let k = 0; k < order.length; k++) {
     const i = order[k];
     const typ = type[i];
-    const t = time[k] + 1;
     const a = i * 4;
-    const pid = procs[i];
-    if (typ === Ev.EvProcStart) procMs.set(pid, toId(args[a]));
-    const g = gors[i] === 0 ? -1 : toId(gors[i]);
-    const m = pid !== -1 && typ !== Ev.EvCPUSample ? (procMs.get(pid) ?? -1) : -1;
-    if (typ === Ev.EvProcStop) procMs.delete(pid);
-    const s = stk(stack[i]);
-    const transition = (resource: number, kind: number, from: number, to: number, reason = 0) => {
-      const e = b.push(EventKind.StateTransition, t, g, pid, m, s, resource);
-      b.transition[e] = b.transitionRow(kind, from, to, reason);
-      return e;
-    };
-    const goTransition = (resource: number, from: number, to: number, reason = 0) =>
-      transition(resource, ResourceKind.Goroutine, from, to, reason);
-    const range = (kind: number, name: string, scopeKind: number, scopeId: number) => {
-      pushRange(b, kind, t, g, pid, m, s, b.intern(name), scopeKind, scopeId);
-    };
+    t = time[k] + 1;
+    pid = procs[i];
+    if (typ === Ev.ProcStart) procMs.set(pid, toId(args[a]));
+    g = gors[i] === 0 ? -1 : toId(gors[i]);
+    m = pid !== -1 && typ !== Ev.CPUSample ? (procMs.get(pid) ?? -1) : -1;
+    if (typ === Ev.ProcStop) procMs.delete(pid);
+    s = stk(stack[i]);
 
     switch (typ) {
-      case Ev.EvGomaxprocs:
+      case Ev.Gomaxprocs:
         if (preInit) {
           // The first GOMAXPROCS event ends the trace's opening burst: goroutines created in it
           // and neither started nor waiting were runnable (or idle) when tracing began.
@@ -122,91 +133,101 @@ export function emitOldEvents(
         }
         pushMetric(b, t, g, pid, m, s, MetricName.gomaxprocs, args[a]);
         break;
-      case Ev.EvProcStart:
-      case Ev.EvProcStop: {
-        const to = typ === Ev.EvProcStart ? ProcState.Running : ProcState.Idle;
+      case Ev.ProcStart:
+      case Ev.ProcStop: {
+        const to = typ === Ev.ProcStart ? ProcState.Running : ProcState.Idle;
         const from = !seenProcs.has(pid)
           ? ProcState.Undetermined
-          : typ === Ev.EvProcStart
+          : typ === Ev.ProcStart
             ? ProcState.Idle
             : ProcState.Running;
         seenProcs.add(pid);
         transition(pid, ResourceKind.Proc, from, to);
         break;
       }
-      case Ev.EvGCStart:
+      case Ev.GCStart:
         range(EventKind.RangeBegin, RangeName.gcMark, ResourceKind.None, -1);
         break;
-      case Ev.EvGCDone:
+      case Ev.GCDone:
         range(EventKind.RangeEnd, RangeName.gcMark, ResourceKind.None, -1);
         break;
-      case Ev.EvSTWStart:
+      case Ev.STWStart:
         lastStw = b.intern(`${RangeName.stwPrefix}${stwReason(version, args[a])})`);
         pushRange(b, EventKind.RangeBegin, t, g, pid, m, 0, lastStw, ResourceKind.Goroutine, g);
         break;
-      case Ev.EvSTWDone:
+      case Ev.STWDone:
         pushRange(b, EventKind.RangeEnd, t, g, pid, m, 0, lastStw, ResourceKind.Goroutine, g);
         break;
-      case Ev.EvGCSweepStart:
+      case Ev.GCSweepStart:
         range(EventKind.RangeBegin, RangeName.gcSweep, ResourceKind.Proc, pid);
         break;
-      case Ev.EvGCSweepDone: {
-        range(EventKind.RangeEnd, RangeName.gcSweep, ResourceKind.Proc, pid);
-        const row = b.ranges.sweptBytes.length - 1;
-        b.ranges.sweptBytes[row] = args[a];
-        b.ranges.reclaimedBytes[row] = args[a + 1];
+      case Ev.GCSweepDone: {
+        const name = b.intern(RangeName.gcSweep);
+        const [swept, reclaimed] = [args[a], args[a + 1]];
+        pushRange(
+          b,
+          EventKind.RangeEnd,
+          t,
+          g,
+          pid,
+          m,
+          s,
+          name,
+          ResourceKind.Proc,
+          pid,
+          swept,
+          reclaimed,
+        );
         break;
       }
-      case Ev.EvGCMarkAssistStart:
+      case Ev.GCMarkAssistStart:
         range(EventKind.RangeBegin, RangeName.gcMarkAssist, ResourceKind.Goroutine, g);
         break;
-      case Ev.EvGCMarkAssistDone:
+      case Ev.GCMarkAssistDone:
         range(EventKind.RangeEnd, RangeName.gcMarkAssist, ResourceKind.Goroutine, g);
         break;
-      case Ev.EvGoCreate: {
+      case Ev.GoCreate: {
         const created = toId(args[a]);
         if (preInit) {
           createdBeforeStart.push(created);
           break;
         }
         const e = goTransition(created, GoState.NotExist, GoState.Runnable);
-        b.createdStacks.event.push(e);
-        b.createdStacks.stack.push(stk(args[a + 1]));
+        addRow(b.createdStacks, { event: e, stack: stk(args[a + 1]) });
         break;
       }
-      case Ev.EvGoStart:
-      case Ev.EvGoStartLabel: {
+      case Ev.GoStart:
+      case Ev.GoStartLabel: {
         const started = toId(args[a]);
-        if (preInit && typ === Ev.EvGoStart) {
+        if (preInit && typ === Ev.GoStart) {
           forget(createdBeforeStart, started);
           goTransition(started, GoState.Undetermined, GoState.Running);
           break;
         }
         goTransition(started, GoState.Runnable, GoState.Running);
-        if (typ === Ev.EvGoStartLabel) {
-          b.labels.label.push(str(args[a + 2]));
-          b.labels.goroutine.push(g);
-          b.push(EventKind.Label, t, g, pid, m, 0, b.labels.label.length - 1);
+        if (typ === Ev.GoStartLabel) {
+          const row = addRow(b.labels, { label: str(args[a + 2]), goroutine: g });
+          b.push(EventKind.Label, t, g, pid, m, 0, row);
         }
         break;
       }
-      case Ev.EvGoEnd:
+      case Ev.GoEnd:
         goTransition(g, GoState.Running, GoState.NotExist);
         break;
-      case Ev.EvGoSched:
-      case Ev.EvGoPreempt: {
-        const reason = typ === Ev.EvGoSched ? 'runtime.Gosched' : 'preempted';
+      case Ev.GoSched:
+      case Ev.GoPreempt: {
+        const reason = typ === Ev.GoSched ? 'runtime.Gosched' : 'preempted';
         goTransition(g, GoState.Running, GoState.Runnable, b.intern(reason));
         break;
       }
-      case Ev.EvGoUnblock:
+      case Ev.GoUnblock:
         goTransition(toId(args[a]), GoState.Waiting, GoState.Runnable);
         break;
-      case Ev.EvGoSysCall: {
+      case Ev.GoSysCall: {
         // Go looks at the goroutine's next event: a GoSysBlock means the syscall blocked.
         const next = nextSameG[k];
         goTransition(g, GoState.Running, GoState.Syscall);
-        if (next < 0 || type[order[next]] !== Ev.EvGoSysBlock) {
+        if (next < 0 || type[order[next]] !== Ev.GoSysBlock) {
           const e = b.push(EventKind.StateTransition, t + 1, g, pid, m, 0, g);
           b.transition[e] = b.transitionRow(
             ResourceKind.Goroutine,
@@ -217,58 +238,53 @@ export function emitOldEvents(
         }
         break;
       }
-      case Ev.EvGoSysExit:
+      case Ev.GoSysExit:
         goTransition(g, GoState.Syscall, GoState.Runnable);
         break;
-      case Ev.EvGoSysBlock:
+      case Ev.GoSysBlock:
         break;
-      case Ev.EvGoWaiting:
-      case Ev.EvGoInSyscall: {
+      case Ev.GoWaiting:
+      case Ev.GoInSyscall: {
         const subject = toId(args[a]);
         forget(createdBeforeStart, subject);
-        const to = typ === Ev.EvGoWaiting ? GoState.Waiting : GoState.Syscall;
+        const to = typ === Ev.GoWaiting ? GoState.Waiting : GoState.Syscall;
         const e = b.push(EventKind.StateTransition, t, g, pid, m, 0, subject);
         b.transition[e] = b.transitionRow(ResourceKind.Goroutine, GoState.Undetermined, to, 0);
         break;
       }
-      case Ev.EvHeapAlloc:
+      case Ev.HeapAlloc:
         pushMetric(b, t, g, pid, m, 0, MetricName.heapObjects, args[a]);
         break;
-      case Ev.EvHeapGoal:
+      case Ev.HeapGoal:
         pushMetric(b, t, g, pid, m, 0, MetricName.heapGoal, args[a]);
         break;
-      case Ev.EvUserTaskCreate: {
+      case Ev.UserTaskCreate: {
         const name = str(args[a + 2]);
         tasks.set(args[a], [args[a + 1], name]);
-        b.tasks.id.push(args[a]);
-        b.tasks.parent.push(args[a + 1]);
-        b.tasks.type.push(name);
-        b.push(EventKind.TaskBegin, t, g, pid, m, s, b.tasks.id.length - 1);
+        const row = addRow(b.tasks, { id: args[a], parent: args[a + 1], type: name });
+        b.push(EventKind.TaskBegin, t, g, pid, m, s, row);
         break;
       }
-      case Ev.EvUserTaskEnd: {
+      case Ev.UserTaskEnd: {
         const [parent, name] = tasks.get(args[a]) ?? [0, 0];
         tasks.delete(args[a]);
-        b.tasks.id.push(args[a]);
-        b.tasks.parent.push(parent);
-        b.tasks.type.push(name);
-        b.push(EventKind.TaskEnd, t, g, pid, m, s, b.tasks.id.length - 1);
+        const row = addRow(b.tasks, { id: args[a], parent, type: name });
+        b.push(EventKind.TaskEnd, t, g, pid, m, s, row);
         break;
       }
-      case Ev.EvUserRegion: {
-        b.regions.task.push(args[a]);
-        b.regions.type.push(str(args[a + 2]));
+      case Ev.UserRegion: {
+        const row = addRow(b.regions, { task: args[a], type: str(args[a + 2]) });
         const kind = args[a + 1] === 0 ? EventKind.RegionBegin : EventKind.RegionEnd;
-        b.push(kind, t, g, pid, m, s, b.regions.task.length - 1);
+        b.push(kind, t, g, pid, m, s, row);
         break;
       }
-      case Ev.EvUserLog:
-        b.logs.task.push(args[a]);
-        b.logs.category.push(str(args[a + 1]));
-        b.logs.message.push(b.intern(events.inlineStrings[args[a + 3]]));
-        b.push(EventKind.Log, t, g, pid, m, s, b.logs.task.length - 1);
+      case Ev.UserLog: {
+        const message = b.intern(events.inlineStrings[args[a + 3]]);
+        const row = addRow(b.logs, { task: args[a], category: str(args[a + 1]), message });
+        b.push(EventKind.Log, t, g, pid, m, s, row);
         break;
-      case Ev.EvCPUSample:
+      }
+      case Ev.CPUSample:
         b.push(EventKind.StackSample, t, g, pid, -1, s, -1);
         break;
       default: {
@@ -306,11 +322,13 @@ function toId(value: number): number {
 }
 
 function pushSync(b: ModelBuilder, t: number): void {
-  b.syncs.n.push(b.syncs.n.length + 1);
-  b.syncs.clockTime.push(NaN);
-  b.syncs.clockWallMs.push(NaN);
-  b.syncs.clockMonoNs.push(NaN);
-  b.push(EventKind.Sync, t, -1, -1, -1, 0, b.syncs.n.length - 1);
+  const row = addRow(b.syncs, {
+    n: b.syncs.count + 1,
+    clockTime: NaN,
+    clockWallMs: NaN,
+    clockMonoNs: NaN,
+  });
+  b.push(EventKind.Sync, t, -1, -1, -1, 0, row);
 }
 
 function pushMetric(
@@ -323,9 +341,8 @@ function pushMetric(
   name: string,
   value: number,
 ): void {
-  b.metrics.name.push(b.intern(name));
-  b.metrics.value.push(value);
-  b.push(EventKind.Metric, t, g, p, m, s, b.metrics.name.length - 1);
+  const row = addRow(b.metrics, { name: b.intern(name), value });
+  b.push(EventKind.Metric, t, g, p, m, s, row);
 }
 
 function pushRange(
@@ -339,12 +356,16 @@ function pushRange(
   name: number,
   scopeKind: number,
   scopeId: number,
+  sweptBytes = NaN,
+  reclaimedBytes = NaN,
 ): void {
-  const r = b.ranges;
-  r.name.push(name);
-  r.scopeKind.push(scopeKind);
-  r.scopeId.push(scopeId);
-  r.sweptBytes.push(NaN);
-  r.reclaimedBytes.push(NaN);
-  b.push(kind, t, g, p, m, s, r.name.length - 1);
+  const row = addRow(b.ranges, { name, scopeKind, scopeId, sweptBytes, reclaimedBytes });
+  b.push(kind, t, g, p, m, s, row);
+}
+
+/** Appends a side-table row with the given column values and returns its index. */
+function addRow<K extends string>(table: SideTable<K>, values: Record<K, number>): number {
+  const row = table.row();
+  for (const key in values) table.columns[key][row] = values[key];
+  return row;
 }

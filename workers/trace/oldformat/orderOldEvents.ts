@@ -1,22 +1,9 @@
 import { DecodeError } from '../../decodeError';
-import {
-  EvGCStart,
-  EvGoCreate,
-  EvGoInSyscall,
-  EvGoPreempt,
-  EvGoSched,
-  EvGoStart,
-  EvGoStartLabel,
-  EvGoStartLocal,
-  EvGoSysBlock,
-  EvGoSysExit,
-  EvGoSysExitLocal,
-  EvGoUnblock,
-  EvGoUnblockLocal,
-  EvGoWaiting,
-  isBlockEvent,
-} from './oldEventTypes';
+import { OldEv, isBlockEvent } from './oldEventTypes';
 import type { OldEvents } from './readOldEvents';
+
+// A module-local alias: hot loops read plain object properties, not import bindings.
+const Ev = OldEv;
 
 /** Pseudo-Ps Go's old parser moves some events onto (tracev1 parser.go). */
 export const TimerP = 1000001;
@@ -50,8 +37,8 @@ export function orderOldEvents(events: OldEvents): OldEventOrder {
       const i = sorted[k];
       time[k] = Math.trunc((events.ticks[i] - minTicks) * nsPerTick);
       const typ = events.type[i];
-      if (typ === EvGoUnblock && events.timerGoroutines.has(events.g[i])) events.p[i] = TimerP;
-      if (typ === EvGoSysExit) events.p[i] = SyscallP;
+      if (typ === Ev.GoUnblock && events.timerGoroutines.has(events.g[i])) events.p[i] = TimerP;
+      if (typ === Ev.GoSysExit) events.p[i] = SyscallP;
     }
   }
   return { order: sorted, time };
@@ -82,27 +69,27 @@ function stateTransition(events: OldEvents, i: number): number {
   const arg0 = events.args[i * 4];
   const arg1 = events.args[i * 4 + 1];
   switch (typ) {
-    case EvGoCreate:
+    case Ev.GoCreate:
       return setTransition(arg0, 0, gDead, 1, gRunnable);
-    case EvGoWaiting:
-    case EvGoInSyscall:
+    case Ev.GoWaiting:
+    case Ev.GoInSyscall:
       return setTransition(events.g[i], 1, gRunnable, 2, gWaiting);
-    case EvGoStart:
-    case EvGoStartLabel:
+    case Ev.GoStart:
+    case Ev.GoStartLabel:
       return setTransition(events.g[i], arg1, gRunnable, arg1 + 1, gRunning);
-    case EvGoStartLocal:
+    case Ev.GoStartLocal:
       // Written on the P that made the goroutine runnable, so that event is already merged.
       return setTransition(events.g[i], noSeq, gRunnable, seqInc, gRunning);
-    case EvGoSched:
-    case EvGoPreempt:
+    case Ev.GoSched:
+    case Ev.GoPreempt:
       return setTransition(events.g[i], noSeq, gRunning, noSeq, gRunnable);
-    case EvGoUnblock:
-    case EvGoSysExit:
+    case Ev.GoUnblock:
+    case Ev.GoSysExit:
       return setTransition(arg0, arg1, gWaiting, arg1 + 1, gRunnable);
-    case EvGoUnblockLocal:
-    case EvGoSysExitLocal:
+    case Ev.GoUnblockLocal:
+    case Ev.GoSysExitLocal:
       return setTransition(arg0, noSeq, gWaiting, seqInc, gRunnable);
-    case EvGCStart:
+    case Ev.GCStart:
       return setTransition(gcSequence, arg0, gDead, arg0 + 1, gDead);
   }
   if (isBlockEvent(typ)) return setTransition(events.g[i], noSeq, gRunning, noSeq, gWaiting);
@@ -117,17 +104,12 @@ function setTransition(g: number, iSeq: number, iStatus: number, nSeq: number, n
   return g;
 }
 
-interface GoroutineOrderState {
-  seq: number;
-  status: number;
-}
-
-const deadState: GoroutineOrderState = { seq: 0, status: gDead };
-
-function ready(g: number, state: GoroutineOrderState | undefined): boolean {
+/** A goroutine's ordering state packed into one number (seq * 4 + status), 0 = dead, seq 0. */
+function ready(g: number, state: number | undefined): boolean {
   if (g === unordered) return true;
-  const curr = state ?? deadState;
-  return (initSeq === noSeq || initSeq === curr.seq) && initStatus === curr.status;
+  const packed = state ?? 0;
+  const seq = Math.floor(packed / 4);
+  return (initSeq === noSeq || initSeq === seq) && initStatus === packed % 4;
 }
 
 /** A P's events: its batches' [start, end) index pairs and a cursor into them. */
@@ -148,7 +130,7 @@ function mergeBatches(events: OldEvents): Int32Array {
   const { ticks, type } = events;
   const order = new Int32Array(events.count);
   let merged = 0;
-  const states = new Map<number, GoroutineOrderState>();
+  const states = new Map<number, number>();
   // Min-heap of frontier entries (event index, proc index), keyed by ticks.
   const heapEvent: number[] = [];
   const heapProc: number[] = [];
@@ -184,18 +166,18 @@ function mergeBatches(events: OldEvents): Int32Array {
     const i = heapPop(heapEvent, heapProc, ticks);
     const g = stateTransition(events, i);
     // "Local" events only exist to help ordering.
-    if (type[i] === EvGoStartLocal) type[i] = EvGoStart;
-    else if (type[i] === EvGoUnblockLocal) type[i] = EvGoUnblock;
-    else if (type[i] === EvGoSysExitLocal) type[i] = EvGoSysExit;
+    if (type[i] === Ev.GoStartLocal) type[i] = Ev.GoStart;
+    else if (type[i] === Ev.GoUnblockLocal) type[i] = Ev.GoUnblock;
+    else if (type[i] === Ev.GoSysExitLocal) type[i] = Ev.GoSysExit;
     order[merged++] = i;
     if (g !== unordered) {
       const curr = states.get(g);
       if (!ready(g, curr)) {
         throw new DecodeError('trace', {}, 'a possible goroutine state transition', `g ${g}`);
       }
-      const seq = curr?.seq ?? 0;
+      const seq = Math.floor((curr ?? 0) / 4);
       const next = nextSeq === noSeq ? seq : nextSeq === seqInc ? seq + 1 : nextSeq;
-      states.set(g, { seq: next, status: nextStatus });
+      states.set(g, next * 4 + nextStatus);
     }
     available.push(procIndex);
   }
@@ -225,9 +207,9 @@ function restoreSyscallExitTimes(events: OldEvents, order: Int32Array): void {
   for (let k = 0; k < order.length; k++) {
     const i = order[k];
     const typ = events.type[i];
-    if (typ === EvGoSysBlock || typ === EvGoInSyscall) {
+    if (typ === Ev.GoSysBlock || typ === Ev.GoInSyscall) {
       lastSysBlock.set(events.g[i], events.ticks[i]);
-    } else if (typ === EvGoSysExit) {
+    } else if (typ === Ev.GoSysExit) {
       // Go reads the real time from the third argument only, so exits that were written as
       // GoSysExitLocal (the reader marks it NaN there) keep their emission time.
       const real = events.args[i * 4 + 2];
@@ -243,6 +225,9 @@ function restoreSyscallExitTimes(events: OldEvents, order: Int32Array): void {
 }
 
 function stableSortByTicks(ticks: Float64Array, order: Int32Array): Int32Array {
+  let sorted = true;
+  for (let k = 1; k < order.length && sorted; k++) sorted = ticks[order[k]] >= ticks[order[k - 1]];
+  if (sorted) return order;
   const positions = Array.from(order.keys());
   positions.sort((a, b) => ticks[order[a]] - ticks[order[b]] || a - b);
   return Int32Array.from(positions, (k) => order[k]);
@@ -284,6 +269,10 @@ function heapPop(ev: number[], proc: number[], ticks: Float64Array): number {
 }
 
 function swap(ev: number[], proc: number[], a: number, b: number): void {
-  [ev[a], ev[b]] = [ev[b], ev[a]];
-  [proc[a], proc[b]] = [proc[b], proc[a]];
+  const e = ev[a];
+  ev[a] = ev[b];
+  ev[b] = e;
+  const p = proc[a];
+  proc[a] = proc[b];
+  proc[b] = p;
 }

@@ -1,29 +1,9 @@
 import { DecodeError } from '../../decodeError';
 import type { ProgressReporter } from '../../progress';
-import {
-  EvBatch,
-  EvCPUSample,
-  EvFrequency,
-  EvGoEnd,
-  EvGoInSyscall,
-  EvGoPreempt,
-  EvGoSched,
-  EvGoStart,
-  EvGoStartLabel,
-  EvGoStartLocal,
-  EvGoStop,
-  EvGoSysExit,
-  EvGoSysExitLocal,
-  EvGoWaiting,
-  EvStack,
-  EvString,
-  EvTimerGoroutine,
-  EvUserLog,
-  hasStackArg,
-  isBlockEvent,
-  isKnownEvent,
-  wireArgCount,
-} from './oldEventTypes';
+import { OldEv, hasStackArg, isBlockEvent, isKnownEvent, wireArgCount } from './oldEventTypes';
+
+// A module-local alias: hot loops read plain object properties, not import bindings.
+const Ev = OldEv;
 
 /**
  * Every event of a Go 1.11–1.21 trace, decoded in file order into columns, plus the tables the
@@ -114,8 +94,8 @@ class OldEventReader {
     private readonly version: number,
     private readonly progress: ProgressReporter,
   ) {
-    // Events take a few bytes each; start near that and double when needed.
-    this.capacity = Math.max(1024, data.length >> 3);
+    // Events take three to four bytes on average; start near that and double when needed.
+    this.capacity = Math.max(1024, Math.ceil(data.length / 4));
     this.type = new Uint8Array(this.capacity);
     this.p = new Int32Array(this.capacity);
     this.g = new Float64Array(this.capacity);
@@ -165,11 +145,11 @@ class OldEventReader {
     if (!isKnownEvent(typ, this.version)) {
       this.fail(`an event type of the go 1.${this.version} format`, `type ${typ}`, start);
     }
-    if (typ === EvString) {
+    if (typ === Ev.String) {
       this.readString(start);
       return;
     }
-    if (typ !== EvBatch && this.currentBatch === undefined) {
+    if (typ !== Ev.Batch && this.currentBatch === undefined) {
       this.fail('a batch header before the first event', `event type ${typ}`, start);
     }
     // The top two bits count the inline arguments after the timestamp; 3 means the arguments are
@@ -192,7 +172,7 @@ class OldEventReader {
       }
       if (this.off !== end) this.fail('arguments ending at their length', 'an overrun', start);
     }
-    if (typ === EvStack) {
+    if (typ === Ev.Stack) {
       this.readStack(n, start);
       return;
     }
@@ -200,17 +180,17 @@ class OldEventReader {
       this.fail(`${wireArgCount(typ)} arguments for event type ${typ}`, `${n}`, start);
     }
     switch (typ) {
-      case EvBatch:
+      case Ev.Batch:
         this.startBatch(start);
         return;
-      case EvFrequency:
+      case Ev.Frequency:
         this.ticksPerSecond = wire[0];
         if (!(wire[0] > 0)) this.fail('a positive tick frequency', `${wire[0]}`, start);
         return;
-      case EvTimerGoroutine:
+      case Ev.TimerGoroutine:
         this.timerGoroutines.add(wire[0]);
         return;
-      case EvCPUSample:
+      case Ev.CPUSample:
         this.addCpuSample(start);
         return;
     }
@@ -244,7 +224,7 @@ class OldEventReader {
   private addCpuSample(start: number): void {
     const i = this.grow();
     const wire = this.wire;
-    this.type[i] = EvCPUSample;
+    this.type[i] = Ev.CPUSample;
     // [ts delta (unused), real ts, p, g, stack]: the sample carries its own absolute time.
     this.ticks[i] = this.absoluteTicks(start, 1);
     this.p[i] = wire[2] >= 2 ** 63 ? -1 : wire[2] | 0;
@@ -268,27 +248,27 @@ class OldEventReader {
     const a = i * 4;
     for (let k = 1; k < argEnd; k++) this.args[a + k - 1] = wire[k];
     this.stack[i] = argEnd < n ? wire[n - 1] : 0;
-    if (typ === EvGoSysExit || typ === EvGoSysExitLocal) {
+    if (typ === Ev.GoSysExit || typ === Ev.GoSysExitLocal) {
       // The real exit time is absolute; 0 means the runtime did not record one.
-      const k = typ === EvGoSysExit ? 3 : 2;
+      const k = typ === Ev.GoSysExit ? 3 : 2;
       this.args[a + k - 1] = wire[k] === 0 ? NaN : this.absoluteTicks(start, k);
       // Go looks for the real time in the third argument only; mark it absent for Local exits.
-      if (typ === EvGoSysExitLocal) this.args[a + 2] = NaN;
+      if (typ === Ev.GoSysExitLocal) this.args[a + 2] = NaN;
     }
     let g = this.lastG;
-    if (typ === EvGoStart || typ === EvGoStartLocal || typ === EvGoStartLabel) {
+    if (typ === Ev.GoStart || typ === Ev.GoStartLocal || typ === Ev.GoStartLabel) {
       g = this.lastG = wire[1];
     } else if (
       isBlockEvent(typ) ||
-      typ === EvGoEnd ||
-      typ === EvGoStop ||
-      typ === EvGoSched ||
-      typ === EvGoPreempt
+      typ === Ev.GoEnd ||
+      typ === Ev.GoStop ||
+      typ === Ev.GoSched ||
+      typ === Ev.GoPreempt
     ) {
       this.lastG = 0;
-    } else if (typ === EvGoSysExit || typ === EvGoWaiting || typ === EvGoInSyscall) {
+    } else if (typ === Ev.GoSysExit || typ === Ev.GoWaiting || typ === Ev.GoInSyscall) {
       g = wire[1];
-    } else if (typ === EvUserLog) {
+    } else if (typ === Ev.UserLog) {
       this.args[a + 3] = this.inlineStringId(this.readInlineString(start));
     }
     this.g[i] = g;
@@ -402,9 +382,8 @@ class OldEventReader {
       this.stack = resized(this.stack, new Uint32Array(capacity));
       this.capacity = capacity;
     }
-    const i = this.count++;
-    this.args.fill(0, i * 4, i * 4 + 4);
-    return i;
+    // Each row is written once and new arrays start zeroed, so unused arguments read 0.
+    return this.count++;
   }
 
   private truncated(start: number): never {
