@@ -19,18 +19,19 @@ describe('gcCycles', () => {
 
   it('adds up assists, labelled worker time and the sweep that follows', () => {
     expect([row('assistNs'), row('assistCount'), row('assistGoroutines')]).toEqual([20, 1, 1]);
+    expect(row('assistCpuNs')).toBe(20);
     expect([row('dedicatedNs'), row('fractionalNs'), row('idleNs')]).toEqual([50, 0, 0]);
     expect([row('sweepNs'), row('sweptBytes')]).toEqual([10, 8192]);
   });
 
-  it('reads the heap at begin, before GCEnd, after it, and the goal in force', () => {
+  it('reads the heap at begin, at mark termination and at GCEnd, and the goal in force', () => {
     expect([row('heapStart'), row('heapEnd'), row('heapMarked')]).toEqual([1000, 1900, 800]);
     expect([row('goal'), row('overshootBytes')]).toEqual([2000, -100]);
   });
 
   it('estimates the GC CPU share of the cycle', () => {
-    // (8 + 10) ns of STW on 2 Ps + 20 assist + 50 worker, over 95 ns × 2 Ps.
+    // (8 + 10) ns of STW on 2 Ps + 20 assist + 50 worker, over 10–110 on 2 Ps.
     expect(row('gomaxprocs')).toBe(2);
-    expect(row('cpuFraction')).toBeCloseTo(106 / 190, 12);
+    expect(row('cpuFraction')).toBeCloseTo(106 / 200, 12);
   });
 });

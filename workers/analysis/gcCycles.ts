@@ -26,11 +26,24 @@ export interface GcCycles {
   markTermNs: Float64Array;
   /** Concurrent mark: from the end of sweep termination to the start of mark termination. */
   concurrentMarkNs: Float64Array;
-  /** Mark assists that started in the cycle: total time, number of ranges, of goroutines. */
+  /**
+   * Mark assists that started in the cycle: total length of their ranges (which includes time
+   * parked waiting for mark work), number of ranges and of goroutines.
+   */
   assistNs: Float64Array;
   assistCount: Int32Array;
   assistGoroutines: Int32Array;
-  /** Running time of background mark workers, by the mode their label names. */
+  /**
+   * Time assisting goroutines actually ran during their assists (CPU spent assisting), within
+   * concurrent mark.
+   */
+  assistCpuNs: Float64Array;
+  /**
+   * Running time of background mark workers during concurrent mark, by the mode their label
+   * names. A worker can keep running into the pauses and past GCEnd (it may run the cycle's
+   * termination itself); that time is not concurrent mark work and is left out, so the
+   * CPU share below counts no time twice.
+   */
   dedicatedNs: Float64Array;
   fractionalNs: Float64Array;
   idleNs: Float64Array;
@@ -41,14 +54,21 @@ export interface GcCycles {
   /** GOMAXPROCS when the cycle began. */
   gomaxprocs: Int32Array;
   /**
-   * Share of the CPU (GOMAXPROCS × cycle wall time) spent on GC during the cycle: both STWs on
-   * every P, assists and all background workers, idle ones included as gctrace counts them.
+   * Share of the CPU (GOMAXPROCS × time from GCBegin to the end of mark termination) spent on GC
+   * in the cycle: both STWs on
+   * every P, assist CPU and all background workers, idle ones included as gctrace counts them.
    */
   cpuFraction: Float64Array;
-  /** Heap live (HeapAlloc) when the cycle began, just before GCEnd, and right after it. */
+  /**
+   * Heap live (HeapAlloc) when the cycle began and when mark termination began: gctrace's first
+   * two sizes ("X->Y->Z MB").
+   */
   heapStart: Float64Array;
   heapEnd: Float64Array;
-  /** The first heap live value after GCEnd: the heap the cycle marked (gctrace's third MB). */
+  /**
+   * Heap live at GCEnd: the runtime resets it to the bytes marked just before (mgc.go
+   * gcMarkTermination), so it is the live heap the cycle found, gctrace's third size.
+   */
   heapMarked: Float64Array;
   /** The heap goal in force during the cycle (the last HeapGoal before GCEnd). */
   goal: Float64Array;
@@ -82,6 +102,7 @@ export function gcCycles(model: TraceModel): GcCycles {
     assistNs: zero(),
     assistCount: new Int32Array(n),
     assistGoroutines: new Int32Array(n),
+    assistCpuNs: zero(),
     dedicatedNs: zero(),
     fractionalNs: zero(),
     idleNs: zero(),
@@ -97,16 +118,18 @@ export function gcCycles(model: TraceModel): GcCycles {
     overshootBytes: nan(),
   };
   if (n === 0) return cycles;
-  addSpanWork(model, spans, cycles);
-  addEventWork(model, spans, marks, cycles);
+  const markTermBegin = addSpanWork(model, spans, cycles);
+  addEventWork(model, spans, marks, markTermBegin, cycles);
   for (let c = 0; c < n; c++) {
     const sweepTermEnd = cycles.sweepTermStart[c] + cycles.sweepTermNs[c];
     cycles.concurrentMarkNs[c] = cycles.markTermStart[c] - sweepTermEnd;
     cycles.overshootBytes[c] = cycles.heapEnd[c] - cycles.goal[c];
-    const wall = cycles.end[c] - cycles.start[c];
+    // GCEnd falls early in mark termination; the cycle's GC work lasts to that pause's end.
+    const markTermEnd = cycles.markTermStart[c] + cycles.markTermNs[c];
+    const wall = (Number.isNaN(markTermEnd) ? cycles.end[c] : markTermEnd) - cycles.start[c];
     const gcCpu =
       (cycles.sweepTermNs[c] + cycles.markTermNs[c]) * cycles.gomaxprocs[c] +
-      cycles.assistNs[c] +
+      cycles.assistCpuNs[c] +
       cycles.dedicatedNs[c] +
       cycles.fractionalNs[c] +
       cycles.idleNs[c];
@@ -127,8 +150,12 @@ export function cycleAt(start: Float64Array, t: number): number {
   return lo - 1;
 }
 
-/** STW phases, assists and sweeps, each assigned to the cycle that began last before it. */
-function addSpanWork(model: TraceModel, spans: RangeSpans, cycles: GcCycles): void {
+/**
+ * STW phases, assists and sweeps, each assigned to the cycle that began last before it. Returns
+ * the event that began each cycle's mark termination (-1 if none).
+ */
+function addSpanWork(model: TraceModel, spans: RangeSpans, cycles: GcCycles): Int32Array {
+  const markTermBegin = new Int32Array(cycles.count).fill(-1);
   const sweepName = model.strings.indexOf(RangeName.gcSweep);
   const assistName = model.strings.indexOf(RangeName.gcMarkAssist);
   const assisting = new Map<number, Set<number>>();
@@ -161,65 +188,108 @@ function addSpanWork(model: TraceModel, spans: RangeSpans, cycles: GcCycles): vo
       } else if (reason === 'GC mark termination') {
         cycles.markTermStart[c] = spans.start[s];
         cycles.markTermNs[c] = d;
+        markTermBegin[c] = spans.beginEvent[s];
       }
     }
   }
   for (const [c, gs] of assisting) cycles.assistGoroutines[c] = gs.size;
+  return markTermBegin;
 }
 
 /**
- * One pass over the events for what only the event order tells: heap live and goal around the
- * cycle's begin and end events, GOMAXPROCS, and the running time of labelled GC workers.
+ * One pass over the events for what only the event order tells: heap live at the cycle's begin,
+ * mark-termination and end events, the goal and GOMAXPROCS, the running time of labelled GC
+ * workers and of goroutines inside an assist.
  */
-function addEventWork(model: TraceModel, spans: RangeSpans, marks: number[], cycles: GcCycles) {
+function addEventWork(
+  model: TraceModel,
+  spans: RangeSpans,
+  marks: number[],
+  markTermBegin: Int32Array,
+  cycles: GcCycles,
+) {
   const { kind, time, arg, count } = model;
   const heapName = model.strings.indexOf(MetricName.heapObjects);
   const goalName = model.strings.indexOf(MetricName.heapGoal);
   const procsName = model.strings.indexOf(MetricName.gomaxprocs);
+  const assistName = model.strings.indexOf(RangeName.gcMarkAssist);
   const labelMode = workerLabels.map((l) => model.strings.indexOf(l));
   const workerTime = [cycles.dedicatedNs, cycles.fractionalNs, cycles.idleNs];
   const { from, to, resourceKind } = model.transitions;
-  // Worker goroutine -> [mode, time its labelled stint began].
-  const stints = new Map<number, [number, number]>();
+  const stints = new Map<number, [number, number]>(); // worker -> [mode, stint start]
+  const assisting = new Map<number, number>(); // goroutine in an assist -> running since (NaN)
+  // Concurrent mark of each cycle: between its two pauses, or its ends where one is missing.
+  const markFrom = (c: number) =>
+    Number.isNaN(cycles.sweepTermNs[c])
+      ? cycles.start[c]
+      : cycles.sweepTermStart[c] + cycles.sweepTermNs[c];
+  const markTo = (c: number) =>
+    !Number.isNaN(cycles.markTermStart[c])
+      ? cycles.markTermStart[c]
+      : Number.isNaN(cycles.end[c])
+        ? Infinity
+        : cycles.end[c];
+  // Adds the part of [a, b) inside each cycle's concurrent mark to that cycle's column.
+  const addInMark = (column: Float64Array, a: number, b: number) => {
+    for (let c = Math.max(0, cycleAt(cycles.start, a)); c < cycles.count; c++) {
+      if (cycles.start[c] >= b) break;
+      const d = Math.min(b, markTo(c)) - Math.max(a, markFrom(c));
+      if (d > 0) column[c] += d;
+    }
+  };
   let heap = NaN;
   let goal = NaN;
   let procs = 0;
   let next = 0; // Next cycle whose begin event is ahead.
-  let ended = -1; // Last cycle whose GCEnd passed, until its marked heap is seen.
+  let termination = 0; // Next cycle whose mark termination is ahead.
   for (let i = 0; i < count; i++) {
     const k = kind[i];
+    const t = time[i];
     if (next < marks.length && i === spans.beginEvent[marks[next]]) {
       cycles.heapStart[next] = heap;
       cycles.gomaxprocs[next] = procs;
       next++;
     }
+    while (termination < next && markTermBegin[termination] < 0) termination++;
+    if (termination < next && i === markTermBegin[termination]) {
+      cycles.heapEnd[termination++] = heap;
+    }
     if (k === EventKind.Metric) {
       const name = model.metrics.name[arg[i]];
       const value = model.metrics.value[arg[i]];
-      if (name === heapName) {
-        heap = value;
-        if (ended >= 0) {
-          cycles.heapMarked[ended] = value;
-          ended = -1;
-        }
-      } else if (name === goalName) goal = value;
+      if (name === heapName) heap = value;
+      else if (name === goalName) goal = value;
       else if (name === procsName) procs = value;
     } else if (k === EventKind.RangeEnd && next > 0 && i === spans.endEvent[marks[next - 1]]) {
-      cycles.heapEnd[next - 1] = heap;
+      cycles.heapMarked[next - 1] = heap;
       cycles.goal[next - 1] = goal;
-      ended = next - 1;
     } else if (k === EventKind.Label) {
       const mode = labelMode.indexOf(model.labels.label[arg[i]]);
-      if (mode >= 0) stints.set(model.labels.goroutine[arg[i]], [mode, time[i]]);
-    } else if (k === EventKind.StateTransition && stints.size > 0) {
+      if (mode >= 0) stints.set(model.labels.goroutine[arg[i]], [mode, t]);
+    } else if (k === EventKind.RangeBegin && model.ranges.name[arg[i]] === assistName) {
+      assisting.set(model.ranges.scopeId[arg[i]], t); // The assisting goroutine emits it.
+    } else if (k === EventKind.RangeEnd && model.ranges.name[arg[i]] === assistName) {
+      const g = model.ranges.scopeId[arg[i]];
+      const since = assisting.get(g);
+      if (since !== undefined && !Number.isNaN(since)) addInMark(cycles.assistCpuNs, since, t);
+      assisting.delete(g);
+    } else if (k === EventKind.StateTransition) {
       const row = model.transition[i];
-      if (resourceKind[row] !== ResourceKind.Goroutine) continue;
-      if (from[row] !== GoState.Running || to[row] === GoState.Running) continue;
-      const stint = stints.get(arg[i]);
+      if (resourceKind[row] !== ResourceKind.Goroutine || from[row] === to[row]) continue;
+      const g = arg[i];
+      const since = assisting.get(g);
+      if (since !== undefined) {
+        if (to[row] === GoState.Running) assisting.set(g, t);
+        else if (from[row] === GoState.Running) {
+          if (!Number.isNaN(since)) addInMark(cycles.assistCpuNs, since, t);
+          assisting.set(g, NaN);
+        }
+      }
+      if (from[row] !== GoState.Running) continue;
+      const stint = stints.get(g);
       if (!stint) continue;
-      stints.delete(arg[i]);
-      const c = cycleAt(cycles.start, stint[1]);
-      if (c >= 0) workerTime[stint[0]][c] += time[i] - stint[1];
+      stints.delete(g);
+      addInMark(workerTime[stint[0]], stint[1], t);
     }
   }
 }

@@ -6,7 +6,7 @@ describe('heapSeries', () => {
   const series = heapSeries(oneGcCycle().build());
 
   it('gives heap live and goal as step series tagged with their GC cycle', () => {
-    expect([...series.live.time]).toEqual([5, 30, 104, 107]);
+    expect([...series.live.time]).toEqual([5, 30, 95, 104]);
     expect([...series.live.value]).toEqual([1000, 1500, 1900, 800]);
     expect([...series.live.cycle]).toEqual([-1, 0, 0, 0]);
     expect([...series.goal.time]).toEqual([6, 106]);

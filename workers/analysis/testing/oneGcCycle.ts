@@ -4,8 +4,8 @@ import { TraceModelBuilder } from './modelBuilder';
 /**
  * A small trace with one whole GC cycle on GOMAXPROCS=2, laid out the way the runtime emits it
  * (runtime/mgc.go): GCBegin, sweep-termination STW, a dedicated worker and one mark assist
- * during concurrent mark, GCEnd inside the mark-termination STW followed by the new goal and the
- * marked heap, then a sweep, a non-GC STW and the trace end.
+ * during concurrent mark, then inside the mark-termination STW the heap reset to the marked
+ * bytes, GCEnd and the new goal; then a sweep, a non-GC STW and the trace end.
  */
 export function oneGcCycle(): TraceModelBuilder {
   const b = new TraceModelBuilder();
@@ -23,11 +23,11 @@ export function oneGcCycle(): TraceModelBuilder {
     .range(50, 'begin', RangeName.gcMarkAssist, { g: 7, p: 0, stack: assistStack })
     .range(70, 'end', RangeName.gcMarkAssist, { g: 7, p: 0 })
     .goState(90, 5, GoState.Running, GoState.Waiting, { g: 5, p: 1 }, 'GC worker (idle)')
+    .heapLive(95, 1900, { g: 1, p: 0 })
     .range(100, 'begin', `${RangeName.stwPrefix}GC mark termination)`, { g: 5, p: 1 })
-    .heapLive(104, 1900, { g: 5, p: 1 })
+    .heapLive(104, 800, { g: 5, p: 1 })
     .range(105, 'end', RangeName.gcMark, { g: 5, p: 1 })
     .heapGoal(106, 3000, { g: 5, p: 1 })
-    .heapLive(107, 800, { g: 5, p: 1 })
     .range(110, 'end', `${RangeName.stwPrefix}GC mark termination)`, { g: 5, p: 1 })
     .range(120, 'begin', RangeName.gcSweep, { g: 1, p: 0 })
     .range(130, 'end', RangeName.gcSweep, { g: 1, p: 0 }, undefined, 8192)
