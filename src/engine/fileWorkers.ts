@@ -23,6 +23,7 @@ export function openInWorker(
   id: string,
   buffer: ArrayBuffer,
   onProgress: (phase: string, fraction: number) => void,
+  onDeath: (error: DecodeErrorInfo) => void,
 ): Promise<OpenResult> {
   closeWorker(id);
   const worker = new Worker(new URL('../../workers/engine/worker.ts', import.meta.url), {
@@ -33,10 +34,13 @@ export function openInWorker(
   return new Promise<OpenResult>((resolve) => {
     const abort = (error: DecodeErrorInfo) => resolve({ ok: false, error });
     workers.set(id, { worker, engine, abort });
+    // An uncaught error or running out of memory: the model is gone, so the file is closed.
     worker.addEventListener('error', (event) => {
       workers.delete(id);
       worker.terminate();
-      abort(workerDied(event.message));
+      const error = workerDied(event.message);
+      abort(error);
+      onDeath(error);
     });
     engine
       .open(transfer(buffer, [buffer]), proxy(onProgress))

@@ -24,10 +24,16 @@ export async function openBytes(
     shown = true;
     show();
   }, progressDelayMs);
-  const result = await openInWorker(id, buffer, (phase, fraction) => {
-    latest = { phase, fraction };
-    if (shown) show();
-  });
+  const result = await openInWorker(
+    id,
+    buffer,
+    (phase, fraction) => {
+      latest = { phase, fraction };
+      if (shown) show();
+    },
+    (error) =>
+      useSession.getState().updateFile(id, { status: 'error', error, progress: undefined }),
+  );
   clearTimeout(timer);
   if (!useSession.getState().files.some((f) => f.id === id)) return id;
   if (result.ok) {
