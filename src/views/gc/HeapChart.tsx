@@ -18,8 +18,10 @@ export interface PacerSettings {
 }
 
 export interface HeapChartProps {
-  /** Heap in use over time (a step series). */
+  /** Heap in use over time. */
   live: TimePoints;
+  /** step (default) for sampled heap values, line where only points between growth are known (gctrace). */
+  liveStyle?: 'step' | 'line';
   /** The heap goal over time (a step series). */
   goal?: TimePoints;
   /** More series, e.g. gctrace's heap-at-start/end/marked points. */
@@ -54,7 +56,9 @@ export function HeapChart(props: HeapChartProps) {
   const { live, goal, extra, marked } = props;
 
   const series = useMemo(() => {
-    const out: ChartSeries[] = [{ label: 'heap live', ...live, color: '#2f6fb0', style: 'step' }];
+    const out: ChartSeries[] = [
+      { label: 'heap live', ...live, color: '#2f6fb0', style: props.liveStyle ?? 'step' },
+    ];
     if (goal) out.push({ label: 'heap goal', ...goal, color: '#d9822b', style: 'step' });
     out.push(...(extra ?? []));
     if (pacer.gogc !== undefined) {
@@ -70,7 +74,7 @@ export function HeapChart(props: HeapChartProps) {
       });
     }
     return out;
-  }, [live, goal, extra, marked, pacer.gogc]);
+  }, [live, goal, extra, marked, pacer.gogc, props.liveStyle]);
   const rules = useMemo<ChartRule[]>(
     () =>
       pacer.memoryLimitBytes !== undefined

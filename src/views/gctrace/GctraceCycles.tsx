@@ -1,0 +1,128 @@
+import { useMemo } from 'react';
+import { useSession, type OpenFile } from '../../store/session';
+import type { GcCycles } from '../../../workers/gctrace/decodeGctrace';
+import type { StwPauseSeries, TimeRange } from '../gc/chartData';
+import { GcCycleTable, type GcCycleColumn } from '../gc/GcCycleTable';
+import { StwTimeline } from '../gc/StwTimeline';
+import { formatValue } from '../units/formatValue';
+import { assistSharePercent, cycleCpuPercent, cycleEnds } from './gctraceSeries';
+import { encodeWindow, programStart } from './gctraceViewState';
+
+interface GctraceCyclesProps {
+  cycles: GcCycles;
+  pauses: StwPauseSeries;
+  extent: TimeRange;
+  window: TimeRange | undefined;
+  file: OpenFile;
+}
+
+/** The pause timeline over the table of every cycle; choosing a cycle zooms the timeline to it. */
+export function GctraceCycles({ cycles, pauses, extent, window, file }: GctraceCyclesProps) {
+  const state = file.viewState;
+  const patch = (p: Record<string, string | undefined>) =>
+    useSession.getState().patchViewState(file.id, p);
+  const columns = useMemo(() => cycleColumns(cycles), [cycles]);
+  const ends = useMemo(() => cycleEnds(cycles), [cycles]);
+  const selectedNumber = Number(state.cyc);
+  const selected = state.cyc ? cycles.number.indexOf(selectedNumber) : -1;
+
+  const select = (row: number) => {
+    const span = ends[row] - cycles.startNs[row];
+    const pad = Math.max(span, 1e6);
+    patch({
+      cyc: String(cycles.number[row]),
+      w: encodeWindow({ from: cycles.startNs[row] - pad, to: ends[row] + pad }),
+    });
+  };
+
+  return (
+    <>
+      <section className="gt-card">
+        <h3>
+          Stop-the-world pauses
+          {selected >= 0 && <span className="gt-hint">around gc {selectedNumber}</span>}
+        </h3>
+        <StwTimeline
+          pauses={pauses}
+          extent={extent}
+          window={window}
+          onWindowChange={(w) => patch({ w: encodeWindow(w) })}
+          timeOrigin={programStart}
+        />
+      </section>
+      <section className="gt-card gt-fill">
+        <h3>
+          {cycles.number.length.toLocaleString('en-US')} cycles{' '}
+          <span className="gt-hint">click a column to sort, a row to show its pauses</span>
+        </h3>
+        <GcCycleTable
+          rowCount={cycles.number.length}
+          columns={columns}
+          sort={state.sort}
+          onSortChange={(sort) => patch({ sort })}
+          selected={selected >= 0 ? selected : undefined}
+          onSelect={select}
+          height={420}
+        />
+      </section>
+    </>
+  );
+}
+
+function cycleColumns(c: GcCycles): GcCycleColumn[] {
+  const ns = (v: number) => formatValue(v, 'ns');
+  const bytes = (v: number) => formatValue(v, 'bytes');
+  const pct = (v: number) => `${v.toFixed(1)}%`;
+  const cpu = cycleCpuPercent(c);
+  const assist = assistSharePercent(c);
+  const col = (
+    key: string,
+    title: string,
+    values: ArrayLike<number>,
+    format: (v: number) => string,
+    help?: string,
+  ): GcCycleColumn => ({ key, title, value: (r) => values[r], format, help });
+  return [
+    col('gc', 'gc', c.number, String, 'The runtime’s cycle number'),
+    col('start', 'start', c.startNs, ns, 'Time since program start (@)'),
+    col(
+      'stw1',
+      'sweep term. STW',
+      c.clockSweepTermNs,
+      ns,
+      'Stop-the-world sweep termination (wall clock)',
+    ),
+    col('mark', 'mark', c.clockMarkNs, ns, 'Concurrent mark and scan (wall clock)'),
+    col(
+      'stw2',
+      'mark term. STW',
+      c.clockMarkTermNs,
+      ns,
+      'Stop-the-world mark termination (wall clock)',
+    ),
+    col('assist', 'assist CPU', c.cpuAssistNs, ns, 'CPU time in mark assists'),
+    col('assistShare', 'assist share', assist, pct, 'Assists’ share of mark CPU'),
+    col('bg', 'background CPU', c.cpuBackgroundNs, ns, 'Dedicated and fractional mark workers'),
+    col('idle', 'idle CPU', c.cpuIdleNs, ns, 'Idle mark workers'),
+    col('cpu', 'GC CPU', cpu, pct, 'GC CPU over GOMAXPROCS × cycle wall time'),
+    col('hs', 'heap start', c.heapStartBytes, bytes, 'Heap when the cycle began'),
+    col('he', 'heap end', c.heapEndBytes, bytes, 'Heap when the cycle ended'),
+    col('hl', 'live', c.heapLiveBytes, bytes, 'Marked (live) heap'),
+    col('goal', 'goal', c.heapGoalBytes, bytes, 'Heap goal'),
+    col(
+      'over',
+      'overshoot',
+      c.heapEndBytes.map((e, i) => e - c.heapGoalBytes[i]),
+      bytes,
+      'Heap end minus goal: positive when the heap outgrew the goal',
+    ),
+    col('procs', 'P', c.procs, String, 'GOMAXPROCS'),
+    col(
+      'forced',
+      'forced',
+      c.forced,
+      (v) => (v ? 'forced' : ''),
+      'runtime.GC() or debug.FreeOSMemory()',
+    ),
+  ];
+}
