@@ -71,11 +71,12 @@ export class EventWriter {
 
   sync(time: number, n: number, clock?: { time: number; wallMs: number; monoNs: number }): void {
     const s = this.b.syncs;
-    this.b.push(EventKind.Sync, time, -1, -1, -1, 0, s.n.length);
-    s.n.push(n);
-    s.clockTime.push(clock ? clock.time : NaN);
-    s.clockWallMs.push(clock ? clock.wallMs : NaN);
-    s.clockMonoNs.push(clock ? clock.monoNs : NaN);
+    const r = s.row();
+    this.b.push(EventKind.Sync, time, -1, -1, -1, 0, r);
+    s.columns.n[r] = n;
+    s.columns.clockTime[r] = clock ? clock.time : NaN;
+    s.columns.clockWallMs[r] = clock ? clock.wallMs : NaN;
+    s.columns.clockMonoNs[r] = clock ? clock.monoNs : NaN;
   }
 
   sample(time: number, g: number, p: number, m: number, localStack: number): void {
@@ -121,8 +122,10 @@ export class EventWriter {
       case Ev.GoCreateBlocked: {
         const to = typ === Ev.GoCreateBlocked ? GoState.Waiting : GoState.Runnable;
         const i = this.goroutine(args[0], GoState.NotExist, to, 0, time, g, p, m, stack);
-        b.createdStacks.event.push(i);
-        b.createdStacks.stack.push(this.stack(args[1], typ));
+        const c = b.createdStacks;
+        const r = c.row();
+        c.columns.event[r] = i;
+        c.columns.stack[r] = this.stack(args[1], typ);
         return;
       }
       case Ev.GoCreateSyscall:
@@ -233,8 +236,8 @@ export class EventWriter {
           m,
           stack,
         );
-        b.ranges.sweptBytes[b.ranges.sweptBytes.length - 1] = args[0];
-        b.ranges.reclaimedBytes[b.ranges.reclaimedBytes.length - 1] = args[1];
+        b.ranges.columns.sweptBytes[b.ranges.count - 1] = args[0];
+        b.ranges.columns.reclaimedBytes[b.ranges.count - 1] = args[1];
         return;
       case Ev.GCMarkAssistActive:
         return this.range(
@@ -272,48 +275,44 @@ export class EventWriter {
           m,
           stack,
         );
-      case Ev.GoLabel:
-        b.push(EventKind.Label, time, g, p, m, stack, b.labels.label.length);
-        b.labels.label.push(this.string(args[0], typ));
-        b.labels.goroutine.push(g);
+      case Ev.GoLabel: {
+        const t = b.labels;
+        const r = t.row();
+        b.push(EventKind.Label, time, g, p, m, stack, r);
+        t.columns.label[r] = this.string(args[0], typ);
+        t.columns.goroutine[r] = g;
         return;
+      }
       case Ev.UserTaskBegin:
       case Ev.UserTaskEnd: {
         const begin = typ === Ev.UserTaskBegin;
-        b.push(
-          begin ? EventKind.TaskBegin : EventKind.TaskEnd,
-          time,
-          g,
-          p,
-          m,
-          stack,
-          b.tasks.id.length,
-        );
-        b.tasks.id.push(taskId(args[0]));
-        b.tasks.parent.push(taskId(begin ? args[1] : extra0));
-        b.tasks.type.push(begin ? this.string(args[2], typ) : extra1);
+        const t = b.tasks;
+        const r = t.row();
+        b.push(begin ? EventKind.TaskBegin : EventKind.TaskEnd, time, g, p, m, stack, r);
+        t.columns.id[r] = taskId(args[0]);
+        t.columns.parent[r] = taskId(begin ? args[1] : extra0);
+        t.columns.type[r] = begin ? this.string(args[2], typ) : extra1;
         return;
       }
       case Ev.UserRegionBegin:
-      case Ev.UserRegionEnd:
-        b.push(
-          typ === Ev.UserRegionBegin ? EventKind.RegionBegin : EventKind.RegionEnd,
-          time,
-          g,
-          p,
-          m,
-          stack,
-          b.regions.task.length,
-        );
-        b.regions.task.push(taskId(args[0]));
-        b.regions.type.push(this.string(args[1], typ));
+      case Ev.UserRegionEnd: {
+        const kind = typ === Ev.UserRegionBegin ? EventKind.RegionBegin : EventKind.RegionEnd;
+        const t = b.regions;
+        const r = t.row();
+        b.push(kind, time, g, p, m, stack, r);
+        t.columns.task[r] = taskId(args[0]);
+        t.columns.type[r] = this.string(args[1], typ);
         return;
-      case Ev.UserLog:
-        b.push(EventKind.Log, time, g, p, m, stack, b.logs.task.length);
-        b.logs.task.push(taskId(args[0]));
-        b.logs.category.push(this.string(args[1], typ));
-        b.logs.message.push(this.string(args[2], typ));
+      }
+      case Ev.UserLog: {
+        const t = b.logs;
+        const r = t.row();
+        b.push(EventKind.Log, time, g, p, m, stack, r);
+        t.columns.task[r] = taskId(args[0]);
+        t.columns.category[r] = this.string(args[1], typ);
+        t.columns.message[r] = this.string(args[2], typ);
         return;
+      }
       default:
         throw new TraceFormatError(0, `unexpected event type ${typ} (${spec?.name ?? 'unknown'})`);
     }
@@ -329,9 +328,11 @@ export class EventWriter {
     stack: number,
   ) {
     const b = this.b;
-    b.push(EventKind.Metric, time, g, p, m, stack, b.metrics.name.length);
-    b.metrics.name.push(name);
-    b.metrics.value.push(value);
+    const t = b.metrics;
+    const r = t.row();
+    b.push(EventKind.Metric, time, g, p, m, stack, r);
+    t.columns.name[r] = name;
+    t.columns.value[r] = value;
   }
 
   private proc(
@@ -377,13 +378,15 @@ export class EventWriter {
     stack: number,
   ) {
     const b = this.b;
-    const r = b.ranges;
-    b.push(kind, time, g, p, m, stack, r.name.length);
-    r.name.push(name);
-    r.scopeKind.push(scopeKind);
-    r.scopeId.push(scopeId);
-    r.sweptBytes.push(NaN);
-    r.reclaimedBytes.push(NaN);
+    const t = b.ranges;
+    const r = t.row();
+    b.push(kind, time, g, p, m, stack, r);
+    const c = t.columns;
+    c.name[r] = name;
+    c.scopeKind[r] = scopeKind;
+    c.scopeId[r] = scopeId;
+    c.sweptBytes[r] = NaN;
+    c.reclaimedBytes[r] = NaN;
   }
 
   /** "stop-the-world (<kind>)" for a global string id of the kind. */

@@ -1,5 +1,6 @@
 import type { Generation } from './generation';
 import type { TraceModel } from './model';
+import { SideTable } from './sideTable';
 import { TraceFormatError } from './wireReader';
 
 /** A generation's local string and stack ids mapped to the model's global ids. */
@@ -38,32 +39,40 @@ export class ModelBuilder {
   private readonly stackFrames: number[] = [];
   private readonly stackIndex = new Map<string, number>([['', 0]]);
 
+  /** Rows of transitions without a reason, by resource kind, from and to: the common case. */
+  private readonly reasonlessRows = new Uint16Array(4 * 8 * 8);
   private readonly transitionIndex = new Map<number, number>([[-1, 0]]);
   readonly transitions = { resourceKind: [0], from: [0], to: [0], reason: [0] };
-  readonly createdStacks = { event: [] as number[], stack: [] as number[] };
-  readonly metrics = { name: [] as number[], value: [] as number[] };
-  readonly labels = { label: [] as number[], goroutine: [] as number[] };
-  readonly ranges = {
-    name: [] as number[],
-    scopeKind: [] as number[],
-    scopeId: [] as number[],
-    sweptBytes: [] as number[],
-    reclaimedBytes: [] as number[],
-  };
-  readonly tasks = { id: [] as number[], parent: [] as number[], type: [] as number[] };
-  readonly regions = { task: [] as number[], type: [] as number[] };
-  readonly logs = { task: [] as number[], category: [] as number[], message: [] as number[] };
-  readonly syncs = {
-    n: [] as number[],
-    clockTime: [] as number[],
-    clockWallMs: [] as number[],
-    clockMonoNs: [] as number[],
-  };
+  readonly createdStacks = new SideTable({ event: Int32Array, stack: Int32Array });
+  readonly metrics: SideTable<'name' | 'value'>;
+  readonly labels = new SideTable({ label: Int32Array, goroutine: Int32Array });
+  readonly ranges: SideTable<'name' | 'scopeKind' | 'scopeId' | 'sweptBytes' | 'reclaimedBytes'>;
+  readonly tasks = new SideTable({ id: Float64Array, parent: Float64Array, type: Int32Array });
+  readonly regions = new SideTable({ task: Float64Array, type: Int32Array });
+  readonly logs = new SideTable({ task: Float64Array, category: Int32Array, message: Int32Array });
+  readonly syncs = new SideTable({
+    n: Int32Array,
+    clockTime: Float64Array,
+    clockWallMs: Float64Array,
+    clockMonoNs: Float64Array,
+  });
   readonly generationStarts: number[] = [];
   private checkpoint: { count: number; lastTime: number; rows: number[] } | undefined;
 
   constructor(expectedEvents: number) {
     const capacity = Math.max(1024, Math.ceil(expectedEvents));
+    // HeapAlloc metrics and sweep/assist ranges are the common non-transition events.
+    this.metrics = new SideTable({ name: Int32Array, value: Float64Array }, capacity / 4);
+    this.ranges = new SideTable(
+      {
+        name: Int32Array,
+        scopeKind: Uint8Array,
+        scopeId: Int32Array,
+        sweptBytes: Float64Array,
+        reclaimedBytes: Float64Array,
+      },
+      capacity / 16,
+    );
     this.time = new Float64Array(capacity);
     this.kind = new Uint8Array(capacity);
     this.g = new Int32Array(capacity);
@@ -102,6 +111,8 @@ export class ModelBuilder {
 
   /** The row of a transition shape, created on first use. */
   transitionRow(resourceKind: number, from: number, to: number, reason: number): number {
+    const small = (resourceKind * 8 + from) * 8 + to;
+    if (reason === 0 && this.reasonlessRows[small] !== 0) return this.reasonlessRows[small];
     const key = ((reason * 4 + resourceKind) * 8 + from) * 8 + to;
     let row = this.transitionIndex.get(key);
     if (row === undefined) {
@@ -113,6 +124,7 @@ export class ModelBuilder {
       this.transitions.reason.push(reason);
       this.transitionIndex.set(key, row);
     }
+    if (reason === 0) this.reasonlessRows[small] = row;
     return row;
   }
 
@@ -206,14 +218,12 @@ export class ModelBuilder {
     if (!cp) return;
     this.count = cp.count;
     this.lastTime = cp.lastTime;
-    this.sideTables().forEach((table, i) => {
-      for (const column of Object.values(table)) column.length = cp.rows[i];
-    });
+    this.sideTables().forEach((table, i) => table.truncate(cp.rows[i]));
     this.generationStarts.pop();
     this.checkpoint = undefined;
   }
 
-  private sideTables(): Record<string, number[]>[] {
+  private sideTables(): SideTable<string>[] {
     return [
       this.createdStacks,
       this.metrics,
@@ -227,7 +237,7 @@ export class ModelBuilder {
   }
 
   private sideTableRows(): number[] {
-    return this.sideTables().map((table) => Object.values(table)[0].length);
+    return this.sideTables().map((table) => table.count);
   }
 
   private grow(): void {
@@ -270,45 +280,14 @@ export class ModelBuilder {
         to: Uint8Array.from(this.transitions.to),
         reason: Int32Array.from(this.transitions.reason),
       },
-      createdStacks: {
-        event: Int32Array.from(this.createdStacks.event),
-        stack: Int32Array.from(this.createdStacks.stack),
-      },
-      metrics: {
-        name: Int32Array.from(this.metrics.name),
-        value: Float64Array.from(this.metrics.value),
-      },
-      labels: {
-        label: Int32Array.from(this.labels.label),
-        goroutine: Int32Array.from(this.labels.goroutine),
-      },
-      ranges: {
-        name: Int32Array.from(this.ranges.name),
-        scopeKind: Uint8Array.from(this.ranges.scopeKind),
-        scopeId: Int32Array.from(this.ranges.scopeId),
-        sweptBytes: Float64Array.from(this.ranges.sweptBytes),
-        reclaimedBytes: Float64Array.from(this.ranges.reclaimedBytes),
-      },
-      tasks: {
-        id: Float64Array.from(this.tasks.id),
-        parent: Float64Array.from(this.tasks.parent),
-        type: Int32Array.from(this.tasks.type),
-      },
-      regions: {
-        task: Float64Array.from(this.regions.task),
-        type: Int32Array.from(this.regions.type),
-      },
-      logs: {
-        task: Float64Array.from(this.logs.task),
-        category: Int32Array.from(this.logs.category),
-        message: Int32Array.from(this.logs.message),
-      },
-      syncs: {
-        n: Int32Array.from(this.syncs.n),
-        clockTime: Float64Array.from(this.syncs.clockTime),
-        clockWallMs: Float64Array.from(this.syncs.clockWallMs),
-        clockMonoNs: Float64Array.from(this.syncs.clockMonoNs),
-      },
+      createdStacks: this.createdStacks.finish() as TraceModel['createdStacks'],
+      metrics: this.metrics.finish() as TraceModel['metrics'],
+      labels: this.labels.finish() as TraceModel['labels'],
+      ranges: this.ranges.finish() as TraceModel['ranges'],
+      tasks: this.tasks.finish() as TraceModel['tasks'],
+      regions: this.regions.finish() as TraceModel['regions'],
+      logs: this.logs.finish() as TraceModel['logs'],
+      syncs: this.syncs.finish() as TraceModel['syncs'],
       generationStarts: Int32Array.from(this.generationStarts),
       strings: this.strings,
       stacks: {

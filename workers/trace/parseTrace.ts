@@ -17,8 +17,8 @@ export function parseTrace(bytes: Uint8Array, context: DecodeContext): TraceMode
     return convertOldTrace(bytes, version, context);
   }
   context.progress('parse', 0);
-  // Wire events take about 6 bytes each; the columns grow if a trace is denser.
-  const builder = new ModelBuilder(bytes.length / 6);
+  // Wire events take 5 to 7 bytes each; the columns grow if a trace is denser.
+  const builder = new ModelBuilder(bytes.length / 5);
   const { error, bytesRead } = readGenerations(bytes, formatVersion, builder, context.progress);
   const warnings: string[] = [];
   if (error) {
