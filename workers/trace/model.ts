@@ -180,7 +180,7 @@ export interface RangeTable {
 /** TaskBegin/TaskEnd rows. Task ids are 64-bit on the wire; kept exact up to 2^53. */
 export interface TaskTable {
   id: Float64Array;
-  /** Parent task id (TaskBegin), 0 = none (Go's NoTask is the background task 0). */
+  /** Parent task id, -1 = none (Go's NoTask; a parent of 0, the background task, reads as none). */
   parent: Float64Array;
   /** String id of the task type; on TaskEnd, the type of the matching begin if known. */
   type: Int32Array;
