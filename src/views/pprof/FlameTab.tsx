@@ -40,14 +40,25 @@ export function FlameTab({ file }: { file: OpenFile }) {
         >
           Reset zoom
         </button>
-        <button
-          data-testid="orientation"
-          aria-pressed={bottomUp}
-          onClick={() => patch({ o: bottomUp ? undefined : 'bu' })}
-          title="Draw the root at the top (icicle) or at the bottom (flame)"
-        >
-          {bottomUp ? 'Root at bottom' : 'Root at top'}
-        </button>
+        <span className="pp-segmented" role="group" aria-label="Root position">
+          <span className="pp-segmented-label">Root</span>
+          <button
+            data-testid="orientation-top"
+            aria-pressed={!bottomUp}
+            onClick={() => patch({ o: undefined })}
+            title="Root at the top, callees below (icicle)"
+          >
+            top
+          </button>
+          <button
+            data-testid="orientation-bottom"
+            aria-pressed={bottomUp}
+            onClick={() => patch({ o: 'bu' })}
+            title="Root at the bottom, callees above (classic flame)"
+          >
+            bottom
+          </button>
+        </span>
       </div>
       <QueryStatus loading={result.loading} error={result.error} hasData={!!data} />
       <div className="pp-flame-area">

@@ -38,3 +38,12 @@ export function MemStatsPanel({ file }: { file: OpenFile }) {
     </div>
   );
 }
+
+function fieldText(name: string, value: number): string {
+  if (byteFields.test(name)) return formatValue(value, 'bytes');
+  // LastGC is nanoseconds since 1970 (runtime/mstats.go).
+  if (name === 'LastGC' && value > 0) {
+    return `${new Date(value / 1e6).toISOString().slice(0, 23).replace('T', ' ')} UTC`;
+  }
+  return value.toLocaleString('en-US');
+}

@@ -59,7 +59,7 @@ export function ProfileView({ file }: { file: OpenFile }) {
             </button>
           ))}
         </nav>
-        <ProfileToolbar file={file} meta={meta.data} />
+        {tab !== 'meta' && tab !== 'memstats' && <ProfileToolbar file={file} meta={meta.data} />}
       </div>
       {tab !== 'meta' && tab !== 'memstats' && <FilterBar file={file} />}
       <div className="pp-body">
