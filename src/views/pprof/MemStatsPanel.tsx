@@ -24,11 +24,7 @@ export function MemStatsPanel({ file }: { file: OpenFile }) {
               {g.fields.map((f) => (
                 <tr key={f.name}>
                   <td>{f.name}</td>
-                  <td className="num">
-                    {byteFields.test(f.name)
-                      ? formatValue(f.value, 'bytes')
-                      : f.value.toLocaleString('en-US')}
-                  </td>
+                  <td className="num">{fieldText(f.name, f.value)}</td>
                 </tr>
               ))}
             </tbody>
