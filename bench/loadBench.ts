@@ -1,0 +1,3 @@
+export async function loadBench(): Promise<void> {
+  throw new Error('not written');
+}

@@ -1,0 +1,82 @@
+/**
+ * One measured run of our decoders in a fresh Node process, so every run is as cold as a page
+ * load and GNU time can report its peak memory:
+ *
+ *   node --import tsx bench/nodeWork.ts pprof|pprof-format|trace <file>
+ *
+ * Prints one JSON object: milliseconds per step (`steps`), their sum (`totalMs`), and the
+ * resident memory before the file was read (`baselineRssBytes`).
+ */
+import { readFileSync } from 'node:fs';
+import { gunzipSync } from 'node:zlib';
+import { Profile } from 'pprof-format';
+import { blockingKinds } from '../workers/analysis/blockingProfiles';
+import { traceAnalysisSummary } from '../workers/analysis/traceSummary';
+import { inflateGzip, isGzip } from '../workers/gzip/inflateGzip';
+import { decodePprof } from '../workers/pprof/decodePprof';
+import { flameQuery } from '../workers/pprof/flameQuery';
+import { topTable } from '../workers/pprof/topTable';
+import { traceFormat } from '../workers/trace/format';
+import { parseTrace } from '../workers/trace/parseTrace';
+import { traceBasics } from '../workers/trace/traceBasics';
+
+const steps: Record<string, number> = {};
+
+function step<T>(name: string, work: () => T): T {
+  const start = performance.now();
+  const result = work();
+  steps[name] = performance.now() - start;
+  return result;
+}
+
+/** The trace views' queries as the UI first asks them, at a 1280-pixel-wide timeline. */
+const traceQueries: Array<[string, unknown]> = [
+  ['overview', undefined],
+  ['gcCycles', undefined],
+  ['stwPauses', undefined],
+  ['heapSeries', { pixelWidth: 1280 }],
+  ['goroutines', undefined],
+  ['goroutineGroups', undefined],
+  ['goroutineStateCounts', undefined],
+  ['procs', { pixelWidth: 1280 }],
+  ['mmu', { flags: { stw: true, background: true, assist: true, sweep: true } }],
+  ['markAssists', undefined],
+  ['cpuFlame', undefined],
+  ...blockingKinds.map((kind): [string, unknown] => ['blockingFlame', { kind }]),
+  ['annotations', undefined],
+];
+
+function run(task: string, file: string): void {
+  const input = step('read', () => new Uint8Array(readFileSync(file)));
+  if (task === 'pprof') {
+    const bytes = step('inflate', () => (isGzip(input) ? inflateGzip(input) : input));
+    const model = step('decode', () => decodePprof(bytes));
+    step('flame', () => flameQuery(model));
+    step('top', () => topTable(model, { limit: 20 }));
+  } else if (task === 'pprof-format') {
+    const bytes = step('inflate', () => (isGzip(input) ? inflateGzip(input) : input));
+    step('decode', () => Profile.decode(bytes));
+  } else if (task === 'gunzip') {
+    step('inflate', () => gunzipSync(input));
+  } else if (task === 'trace') {
+    const model = step('parse', () => parseTrace(input, { progress: () => {} }));
+    step('summary', () => ({ ...traceBasics(model), ...traceAnalysisSummary(model) }));
+    traceQueries.forEach(([name, args], i) => {
+      const query = traceFormat.queries[name];
+      if (query)
+        step(`${name}${i >= 11 ? `:${(args as { kind: string }).kind}` : ''}`, () =>
+          query(model, args),
+        );
+    });
+  } else {
+    throw new Error(`unknown task ${task}`);
+  }
+}
+
+const [task, file] = process.argv.slice(2);
+const baselineRssBytes = process.memoryUsage().rss;
+run(task, file);
+const totalMs = Object.entries(steps)
+  .filter(([name]) => name !== 'read')
+  .reduce((sum, [, ms]) => sum + ms, 0);
+console.log(JSON.stringify({ steps, totalMs, baselineRssBytes }));

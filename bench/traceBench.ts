@@ -1,0 +1,3 @@
+export async function traceBench(): Promise<void> {
+  throw new Error('not written');
+}

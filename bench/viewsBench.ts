@@ -1,0 +1,3 @@
+export async function viewsBench(): Promise<void> {
+  throw new Error('not written');
+}
