@@ -31,6 +31,7 @@ describe('frameColor', () => {
     const runtime = ['runtime.mallocgc', 'runtime.memmove', 'internal/runtime/maps.(*Map).Get'];
     for (const name of runtime) expect(frameColor(name)).toMatch(/^hsl\(2\d\d /);
     expect(frameColor('main.main')).not.toMatch(/^hsl\((19|2[0-4])\d /);
+    expect(frameColor('runtime/pprof.Do')).not.toMatch(/^hsl\((19|2[0-4])\d /);
   });
 });
 

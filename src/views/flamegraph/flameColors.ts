@@ -43,10 +43,11 @@ export function shortFrameName(name: string): string {
   return slash >= 0 ? name.slice(slash + 1) : name;
 }
 
+/** The runtime proper; runtime/pprof and runtime/trace are libraries a program calls. */
 function isRuntimePackage(pkg: string): boolean {
   return (
     pkg === 'runtime' ||
-    pkg.startsWith('runtime/') ||
+    pkg.startsWith('runtime/internal/') ||
     pkg.startsWith('internal/runtime/') ||
     pkg.endsWith('/src/runtime') ||
     pkg.includes('/src/internal/runtime/')
