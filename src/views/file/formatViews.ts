@@ -1,6 +1,11 @@
 import type { ComponentType } from 'react';
 import type { FormatId } from '../../../workers/formatId';
 import type { OpenFile } from '../../store/session';
+import { GctraceView } from '../gctrace/GctraceView';
+import { GoroutinesView } from '../goroutines/GoroutinesView';
 
 /** The root view of each format; a format not listed shows its summary. */
-export const formatViews: Partial<Record<FormatId, ComponentType<{ file: OpenFile }>>> = {};
+export const formatViews: Partial<Record<FormatId, ComponentType<{ file: OpenFile }>>> = {
+  gctrace: GctraceView,
+  goroutines: GoroutinesView,
+};
