@@ -1,0 +1,188 @@
+import { useCallback, useMemo, useRef, type ReactNode } from 'react';
+import type { GcCycles } from '../../../workers/analysis/gcCycles';
+import type { GoroutineSummaries } from '../../../workers/analysis/goroutineSummaries';
+import type { HeapSeries } from '../../../workers/analysis/heapSeries';
+import type { StwPauses } from '../../../workers/analysis/stwPauses';
+import { useFileQuery } from '../../engine/useFileQuery';
+import { useSession, type OpenFile } from '../../store/session';
+import { HeapChart, type PacerSettings } from '../gc/HeapChart';
+import { StwTimeline } from '../gc/StwTimeline';
+import { useElementWidth } from '../gc/useElementWidth';
+import { QueryStatus } from '../pprof/QueryStatus';
+import { GcTrack } from './gc/GcTrack';
+import type { GoroutineLook } from './procs/drawProcs';
+import { ProcsTimeline } from './procs/ProcsTimeline';
+import { useProcData } from './procs/useProcData';
+import { Minimap } from './timeline/Minimap';
+import { TimeAxis } from './timeline/TimeAxis';
+import { plotLeft, plotRight, useTimeline } from './timeline/timelineContext';
+import { useZoomSurface } from './timeline/useZoomSurface';
+import type { TimeRange } from './timeline/viewportMath';
+import { useLiveWindow } from './timeline/windowStore';
+import type { TraceOverview } from './TraceView';
+import { pinnedGoroutines, togglePin, visibleWindow } from './traceViewState';
+
+export interface TraceTimelineProps {
+  file: OpenFile;
+  overview: TraceOverview;
+  cycles: GcCycles;
+  selectedCycle: number | undefined;
+  onSelectCycle: (cycle: number) => void;
+}
+
+/** Plot width of the GC charts' frames without a value axis: they leave 10 px on the left. */
+const chartFrameLeft = 10;
+
+/**
+ * Every track over one time axis: the whole-trace minimap, the axis with the selection brush,
+ * the GC cycles, the stop-the-world pauses, the heap, and the Ps with pinned goroutines.
+ */
+export function TraceTimeline(props: TraceTimelineProps) {
+  const { file, cycles, overview } = props;
+  const state = file.viewState;
+  const patch = (p: Record<string, string | undefined>) =>
+    useSession.getState().patchViewState(file.id, p);
+  const timeline = useTimeline();
+  const { store, select } = timeline;
+  const measureRef = useRef<HTMLDivElement>(null);
+  const plotWidth = Math.max(1, useElementWidth(measureRef) - plotLeft - plotRight);
+  const pinned = useMemo(() => pinnedGoroutines(state), [state]);
+  const { procs, pins, error } = useProcData(file.id, store, plotWidth, pinned.length > 0);
+
+  const pauses = useFileQuery<StwPauses>(file.id, 'stwPauses', {});
+  const committed = visibleWindow(state) ?? store.extent;
+  const heap = useFileQuery<HeapSeries>(file.id, 'heapSeries', {
+    from: Math.floor(committed.from),
+    to: Math.ceil(committed.to),
+    pixelWidth: Math.max(200, Math.floor(plotWidth)),
+  });
+  const goroutines = useFileQuery<GoroutineSummaries>(file.id, 'goroutines', {});
+  const look = useGoroutineLook(goroutines.data, state.gg);
+
+  const extent = store.extent;
+  const cycleBands = useMemo(
+    () => ({
+      start: cycles.start,
+      end: cycles.end.map((e, i) =>
+        Number.isFinite(e) ? e : cycles.markTermStart[i] || extent.to,
+      ),
+    }),
+    [cycles, extent.to],
+  );
+  const marked = useMemo(() => ({ time: cycles.end, value: cycles.heapMarked }), [cycles]);
+  const pacer: PacerSettings = {
+    gogc: numberOr(state.gogc),
+    memoryLimitBytes: numberOr(state.gml),
+  };
+
+  const stwRef = useRef<HTMLDivElement>(null);
+  const heapRef = useRef<HTMLDivElement>(null);
+  useZoomSurface(stwRef, store, plotWidth, 'wheel');
+  useZoomSurface(heapRef, store, plotWidth, 'wheel');
+  const onChartWindow = useCallback(
+    (w: { from: number; to: number } | undefined) => select(w),
+    [select],
+  );
+
+  return (
+    <div className="tr-timeline" data-testid="trace-timeline">
+      <div ref={measureRef} className="tr-measure" />
+      <Minimap fileId={file.id} />
+      <TimeAxis />
+      <GcTrack
+        cycles={cycles}
+        traceEnd={overview.durationNs}
+        procs={procs}
+        selected={props.selectedCycle}
+        onSelectCycle={props.onSelectCycle}
+      />
+      <div className="tr-chart-row" ref={stwRef}>
+        <span className="tr-gutter-label">STW</span>
+        <div style={{ paddingLeft: plotLeft - chartFrameLeft }}>
+          {pauses.data ? (
+            <LiveChart
+              render={(w) => (
+                <StwTimeline
+                  pauses={pauses.data!}
+                  extent={extent}
+                  window={w}
+                  onWindowChange={onChartWindow}
+                />
+              )}
+            />
+          ) : (
+            <QueryStatus loading={pauses.loading} error={pauses.error} hasData={false} />
+          )}
+        </div>
+      </div>
+      <div className="tr-chart-row" ref={heapRef}>
+        {heap.data ? (
+          <LiveChart
+            render={(w) => (
+              <HeapChart
+                live={heap.data!.live}
+                goal={heap.data!.goal}
+                marked={marked}
+                cycles={cycleBands}
+                pacerInputs
+                pacer={pacer}
+                onPacerChange={(p) =>
+                  patch({
+                    gogc: p.gogc === undefined ? undefined : String(p.gogc),
+                    gml: p.memoryLimitBytes === undefined ? undefined : String(p.memoryLimitBytes),
+                  })
+                }
+                extent={extent}
+                window={w}
+                onWindowChange={onChartWindow}
+                height={80}
+              />
+            )}
+          />
+        ) : (
+          <QueryStatus loading={heap.loading} error={heap.error} hasData={false} />
+        )}
+      </div>
+      {error && <QueryStatus loading={false} error={error} hasData={false} />}
+      <ProcsTimeline
+        fileId={file.id}
+        procIds={procs?.view.procs ?? []}
+        procs={procs}
+        pins={pins}
+        pinned={pinned}
+        look={look}
+        onGoroutineClick={(g) => patch({ pins: togglePin(state, g) })}
+      />
+    </div>
+  );
+}
+
+/**
+ * A chart that draws through React, re-rendered with the live window (once per frame while the
+ * user pans), apart from the rest of the timeline.
+ */
+function LiveChart({ render }: { render: (w: TimeRange) => ReactNode }) {
+  const { store } = useTimeline();
+  return <>{render(useLiveWindow(store))}</>;
+}
+
+function numberOr(text: string | undefined): number | undefined {
+  const n = Number(text);
+  return text && Number.isFinite(n) && n > 0 ? n : undefined;
+}
+
+/** Start function per goroutine id, and the highlighted group's members. */
+function useGoroutineLook(
+  s: GoroutineSummaries | undefined,
+  group: string | undefined,
+): GoroutineLook {
+  return useMemo(() => {
+    const names = new Map<number, string>();
+    if (s) for (let i = 0; i < s.count; i++) names.set(s.id[i], s.names[s.name[i]] ?? '');
+    const nameOf = (g: number) => names.get(g) ?? '';
+    return {
+      nameOf,
+      highlighted: group === undefined ? undefined : (g: number) => nameOf(g) === group,
+    };
+  }, [s, group]);
+}

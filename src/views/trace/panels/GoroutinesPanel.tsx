@@ -1,0 +1,227 @@
+import { useMemo } from 'react';
+import type { GoroutineGroups } from '../../../../workers/analysis/goroutineGroups';
+import type { GoroutineSummaries } from '../../../../workers/analysis/goroutineSummaries';
+import { useFileQuery } from '../../../engine/useFileQuery';
+import { useSession, type OpenFile } from '../../../store/session';
+import { QueryStatus } from '../../pprof/QueryStatus';
+import { formatValue } from '../../units/formatValue';
+import { pinnedGoroutines, togglePin } from '../traceViewState';
+import type { TraceOverview } from '../TraceView';
+import { blockedTotal, possibleLeaks, topBlockReason } from './goroutineLeaks';
+
+interface GroupRow {
+  name: string;
+  goroutines: number;
+  execNs: number;
+  meanExecNs: number;
+  schedWaitNs: number;
+  blockedNs: number;
+  topReason: string;
+  syscallNs: number;
+  leaks: number;
+}
+
+const columns: Array<{ key: keyof GroupRow; title: string; help: string; time?: boolean }> = [
+  {
+    key: 'name',
+    title: 'Start function',
+    help: 'Goroutines grouped by the function they started in',
+  },
+  { key: 'goroutines', title: 'Goroutines', help: 'How many' },
+  { key: 'execNs', title: 'Execution', help: 'Total running time', time: true },
+  { key: 'meanExecNs', title: 'Mean exec.', help: 'Running time per goroutine', time: true },
+  { key: 'schedWaitNs', title: 'Sched wait', help: 'Runnable, waiting for a P', time: true },
+  { key: 'blockedNs', title: 'Blocked', help: 'Blocked, all reasons', time: true },
+  { key: 'topReason', title: 'Mostly blocked on', help: 'The reason with the most blocked time' },
+  { key: 'syscallNs', title: 'Syscall', help: 'In system calls, holding the P or not', time: true },
+  {
+    key: 'leaks',
+    title: 'Possible leaks',
+    help: 'Alive at the end and blocked for ≥ 80% of the trace',
+  },
+];
+
+/**
+ * Goroutine analysis as `go tool trace` lists it, grouped by start function and sortable. A click
+ * on a group highlights its goroutines on the timeline and lists them; a click on a goroutine
+ * pins its own lane under the Ps.
+ */
+export function GoroutinesPanel({ file, overview }: { file: OpenFile; overview: TraceOverview }) {
+  const state = file.viewState;
+  const groups = useFileQuery<GoroutineGroups>(file.id, 'goroutineGroups', {});
+  const goroutines = useFileQuery<GoroutineSummaries>(file.id, 'goroutines', {});
+  const patch = (p: Record<string, string | undefined>) =>
+    useSession.getState().patchViewState(file.id, p);
+  const leaks = useMemo(
+    () => goroutines.data && possibleLeaks(goroutines.data, overview.durationNs),
+    [goroutines.data, overview.durationNs],
+  );
+  const rows = useMemo(
+    () => (groups.data ? groupRows(groups.data, goroutines.data, leaks) : []),
+    [groups.data, goroutines.data, leaks],
+  );
+  const sortKey = (state.gsort?.replace(/^-/, '') ?? 'execNs') as keyof GroupRow;
+  const ascending = state.gsort?.startsWith('-') ?? false;
+  const sorted = useMemo(() => {
+    const out = [...rows];
+    out.sort((a, b) => {
+      const va = a[sortKey];
+      const vb = b[sortKey];
+      const d =
+        typeof va === 'string' ? va.localeCompare(vb as string) : (vb as number) - (va as number);
+      return ascending ? -d : d;
+    });
+    return out;
+  }, [rows, sortKey, ascending]);
+  const selected = state.gg;
+  const pins = pinnedGoroutines(state);
+
+  return (
+    <div className="tr-goroutines" data-testid="goroutines-panel">
+      <QueryStatus loading={groups.loading} error={groups.error} hasData={!!groups.data} />
+      <div className="pp-table-scroll tr-half">
+        <table className="pp-table" data-testid="goroutine-groups">
+          <thead>
+            <tr>
+              {columns.map((c) => (
+                <th
+                  key={c.key}
+                  className={c.key === 'name' || c.key === 'topReason' ? '' : 'num'}
+                  title={c.help}
+                >
+                  <button
+                    onClick={() => {
+                      const next = c.key === sortKey && !ascending ? `-${c.key}` : c.key;
+                      patch({ gsort: next === 'execNs' ? undefined : next });
+                    }}
+                  >
+                    {c.title}
+                    {c.key === sortKey ? (ascending ? ' ▲' : ' ▼') : ''}
+                  </button>
+                </th>
+              ))}
+            </tr>
+          </thead>
+          <tbody>
+            {sorted.map((r) => (
+              <tr
+                key={r.name}
+                className={r.name === selected ? 'selected' : undefined}
+                onClick={() => patch({ gg: r.name === selected ? undefined : r.name })}
+              >
+                {columns.map((c) => (
+                  <td
+                    key={c.key}
+                    className={c.key === 'name' ? 'name' : c.key === 'topReason' ? '' : 'num'}
+                  >
+                    {cell(r, c.key, c.time)}
+                  </td>
+                ))}
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
+      {selected !== undefined && goroutines.data && (
+        <GroupMembers
+          summaries={goroutines.data}
+          leaks={leaks}
+          group={selected}
+          pins={pins}
+          onPin={(g) => patch({ pins: togglePin(state, g) })}
+        />
+      )}
+    </div>
+  );
+}
+
+function cell(r: GroupRow, key: keyof GroupRow, time?: boolean) {
+  const v = r[key];
+  if (key === 'name') return v || <span className="pp-inline-tag">(no stack)</span>;
+  if (key === 'leaks') return v ? <span className="tr-leak">⚠ {v}</span> : '';
+  if (time) return formatValue(v as number, 'ns');
+  return String(v);
+}
+
+function groupRows(
+  g: GoroutineGroups,
+  s: GoroutineSummaries | undefined,
+  leaks: Uint8Array | undefined,
+): GroupRow[] {
+  const leaksByName = new Map<string, number>();
+  if (s && leaks) {
+    for (let i = 0; i < s.count; i++) {
+      if (!leaks[i]) continue;
+      const name = s.names[s.name[i]] ?? '';
+      leaksByName.set(name, (leaksByName.get(name) ?? 0) + 1);
+    }
+  }
+  const reasons = g.blockReasons.length;
+  return g.name.map((name, i) => ({
+    name,
+    goroutines: g.goroutines[i],
+    execNs: g.execNs[i],
+    meanExecNs: g.execNs[i] / Math.max(1, g.goroutines[i]),
+    schedWaitNs: g.schedWaitNs[i],
+    blockedNs: blockedTotal(g.blockNs, reasons, i),
+    topReason: topBlockReason(g.blockNs, g.blockReasons, i),
+    syscallNs: g.syscallNs[i] + g.syscallBlockNs[i],
+    leaks: leaksByName.get(name) ?? 0,
+  }));
+}
+
+function GroupMembers(props: {
+  summaries: GoroutineSummaries;
+  leaks: Uint8Array | undefined;
+  group: string;
+  pins: number[];
+  onPin: (g: number) => void;
+}) {
+  const { summaries: s, leaks, group, pins } = props;
+  const members = useMemo(() => {
+    const out: number[] = [];
+    for (let i = 0; i < s.count; i++) if ((s.names[s.name[i]] ?? '') === group) out.push(i);
+    return out.sort((a, b) => s.execNs[b] - s.execNs[a]);
+  }, [s, group]);
+  const reasons = s.blockReasons.length;
+  const ns = (v: number) => (Number.isFinite(v) ? formatValue(v, 'ns') : '—');
+  return (
+    <div className="pp-table-scroll tr-half" data-testid="group-members">
+      <table className="pp-table compact">
+        <thead>
+          <tr>
+            <th>Goroutine</th>
+            <th className="num">Execution</th>
+            <th className="num">Sched wait</th>
+            <th className="num">Blocked</th>
+            <th>Mostly blocked on</th>
+            <th className="num">Ended</th>
+            <th>Lane</th>
+          </tr>
+        </thead>
+        <tbody>
+          {members.slice(0, 500).map((i) => (
+            <tr
+              key={s.id[i]}
+              onClick={() => props.onPin(s.id[i])}
+              title="Pin this goroutine's own lane"
+            >
+              <td>
+                G{s.id[i]} {leaks?.[i] ? <span className="tr-leak">⚠ possible leak</span> : null}
+              </td>
+              <td className="num">{ns(s.execNs[i])}</td>
+              <td className="num">{ns(s.schedWaitNs[i])}</td>
+              <td className="num">{ns(blockedTotal(s.blockNs, reasons, i))}</td>
+              <td>{topBlockReason(s.blockNs, s.blockReasons, i)}</td>
+              <td className="num">{Number.isNaN(s.endTime[i]) ? 'alive' : ns(s.endTime[i])}</td>
+              <td>{pins.includes(s.id[i]) ? '📌 pinned' : 'pin'}</td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+      {members.length > 500 && (
+        <div className="pp-more pp-muted">{members.length - 500} more not listed.</div>
+      )}
+    </div>
+  );
+}
