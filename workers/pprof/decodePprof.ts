@@ -175,7 +175,18 @@ function readSample(cursor: WireCursor, end: number, raw: RawTables, tagOffset: 
       if (wire === 2) {
         const len = cursor.length(fieldOffset, end, field === 1 ? 'location_id' : 'value');
         const stop = cursor.pos + len;
-        while (cursor.pos < stop) column.push(cursor.int64());
+        // The hot loop of the decoder: a packed field holds at most `len` varints.
+        const data = column.reserve(len);
+        const buf = cursor.buf;
+        let n = column.length;
+        while (cursor.pos < stop) {
+          const b = buf[cursor.pos];
+          if (b < 0x80) {
+            data[n++] = b;
+            cursor.pos++;
+          } else data[n++] = cursor.int64();
+        }
+        column.length = n;
         if (cursor.pos !== stop) cursor.truncated(fieldOffset);
       } else if (wire === 0) {
         column.push(cursor.int64());

@@ -16,8 +16,19 @@ export class GrowableColumn {
     this.data[this.length++] = value;
   }
 
-  get(index: number): number {
-    return this.data[index];
+  /** Room for `extra` more values: write them at data[length..] and then set `length`. */
+  reserve(extra: number): Float64Array {
+    if (this.length + extra > this.data.length) {
+      const bigger = new Float64Array(Math.max(this.data.length * 2, this.length + extra));
+      bigger.set(this.data);
+      this.data = bigger;
+    }
+    return this.data;
+  }
+
+  /** The collected values, without copying; valid until the next push. */
+  view(): Float64Array {
+    return this.data.subarray(0, this.length);
   }
 
   /** New arrays of exactly the collected values (safe to transfer). */

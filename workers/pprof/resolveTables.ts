@@ -179,42 +179,46 @@ function resolveSamples(
 ): PprofModel['samples'] {
   const count = raw.sampleOffsets.length;
   const typeCount = raw.sampleTypes.length;
+  const ids = raw.stackIds.view();
+  const firstId = raw.stackOffsets.view();
+  const valueCounts = raw.valueCounts.view();
+  const sampleOffsets = raw.sampleOffsets.view();
+  const rawValues = raw.values.view();
   const stackOffsets = new Int32Array(count + 1);
-  const stackLocations = new Int32Array(raw.stackIds.length);
+  const stackLocations = new Int32Array(ids.length);
   const values = Array.from({ length: typeCount }, () => new Float64Array(count));
   let valueAt = 0;
   for (let s = 0; s < count; s++) {
-    const from = raw.stackOffsets.get(s);
-    const to = s + 1 < count ? raw.stackOffsets.get(s + 1) : raw.stackIds.length;
+    const from = firstId[s];
+    const to = s + 1 < count ? firstId[s + 1] : ids.length;
     stackOffsets[s] = from;
     for (let k = from; k < to; k++) {
-      const id = raw.stackIds.get(k);
+      const id = ids[k];
       const index = locationIndex ? (locationIndex.get(id) ?? -1) : id - 1;
       if (index < 0 || index >= locationCount || !Number.isInteger(index)) {
         throw new DecodeError(
           'pprof',
-          { offset: raw.sampleOffsets.get(s) },
+          { offset: sampleOffsets[s] },
           `sample location ids naming locations`,
           `location id ${id}, which no location has`,
         );
       }
       stackLocations[k] = index;
     }
-    const n = raw.valueCounts.get(s);
-    if (n !== typeCount) {
+    if (valueCounts[s] !== typeCount) {
       throw new DecodeError(
         'pprof',
-        { offset: raw.sampleOffsets.get(s) },
+        { offset: sampleOffsets[s] },
         `${typeCount} values per sample (one per sample type)`,
-        `${n} values`,
+        `${valueCounts[s]} values`,
       );
     }
-    for (let t = 0; t < typeCount; t++) values[t][s] = raw.values.get(valueAt++);
+    for (let t = 0; t < typeCount; t++) values[t][s] = rawValues[valueAt++];
   }
-  stackOffsets[count] = raw.stackIds.length;
+  stackOffsets[count] = ids.length;
 
   const labelOffsets = new Int32Array(count + 1);
-  for (let s = 0; s < count; s++) labelOffsets[s] = raw.labelOffsets.get(s);
+  labelOffsets.set(raw.labelOffsets.view());
   labelOffsets[count] = raw.labelKey.length;
   const labelKey = raw.labelKey.toInt32();
   const labelString = raw.labelString.toInt32();
