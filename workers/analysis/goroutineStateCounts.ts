@@ -20,29 +20,35 @@ export interface GoroutineStateCounts {
 export function goroutineStateCounts(model: TraceModel): GoroutineStateCounts {
   const { kind, time, count } = model;
   const { resourceKind, from, to } = model.transitions;
+  let transitions = 0;
+  for (let i = 0; i < count; i++) if (kind[i] === EventKind.StateTransition) transitions++;
+  const out = {
+    time: new Float64Array(transitions),
+    running: new Int32Array(transitions),
+    runnable: new Int32Array(transitions),
+    waiting: new Int32Array(transitions),
+    syscall: new Int32Array(transitions),
+  };
   const counts = new Int32Array(6);
-  const points: number[][] = [[], [], [], [], []];
+  let n = 0;
   for (let i = 0; i < count; i++) {
     if (kind[i] !== EventKind.StateTransition) continue;
     const row = model.transition[i];
     if (resourceKind[row] !== ResourceKind.Goroutine || from[row] === to[row]) continue;
     counts[from[row]]--;
     counts[to[row]]++;
-    const n = points[0].length;
-    if (n > 0 && points[0][n - 1] === time[i]) {
-      for (const c of points) c.pop();
-    }
-    points[0].push(time[i]);
-    points[1].push(counts[GoState.Running]);
-    points[2].push(counts[GoState.Runnable]);
-    points[3].push(counts[GoState.Waiting]);
-    points[4].push(counts[GoState.Syscall]);
+    if (n === 0 || out.time[n - 1] !== time[i]) n++;
+    out.time[n - 1] = time[i];
+    out.running[n - 1] = counts[GoState.Running];
+    out.runnable[n - 1] = counts[GoState.Runnable];
+    out.waiting[n - 1] = counts[GoState.Waiting];
+    out.syscall[n - 1] = counts[GoState.Syscall];
   }
   return {
-    time: Float64Array.from(points[0]),
-    running: Int32Array.from(points[1]),
-    runnable: Int32Array.from(points[2]),
-    waiting: Int32Array.from(points[3]),
-    syscall: Int32Array.from(points[4]),
+    time: out.time.slice(0, n),
+    running: out.running.slice(0, n),
+    runnable: out.runnable.slice(0, n),
+    waiting: out.waiting.slice(0, n),
+    syscall: out.syscall.slice(0, n),
   };
 }

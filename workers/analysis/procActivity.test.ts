@@ -20,4 +20,10 @@ describe('procActivity', () => {
     expect([...view.gc.subarray(0, 8)]).toEqual([0, 0, 0, 0, 0.2, 0.2, 0, 0]);
     expect([...view.busy]).toEqual(new Array(16).fill(0));
   });
+
+  it('handles column widths that are not whole nanoseconds', () => {
+    const view = procActivity(all, 0, 200, 7);
+    expect(view.gc[4]).toBeCloseTo(10 / (200 / 7), 12);
+    expect([...view.gc].reduce((a, b) => a + b)).toBeCloseTo(10 / (200 / 7), 12);
+  });
 });

@@ -47,15 +47,14 @@ export function procActivity(
     const isBusy = activity <= ProcActivity.markIdle;
     const row = procIndex.get(all.p[i])! * columns;
     // Spread the interval over the (at most two) columns it touches.
-    let t = Math.max(start, from);
-    const stop = Math.min(end, to);
-    while (t < stop) {
-      const c = Math.min(columns - 1, Math.floor((t - from) / columnNs));
-      const columnEnd = from + (c + 1) * columnNs;
-      const piece = Math.min(stop, columnEnd) - t;
+    const a = Math.max(start, from);
+    const b = Math.min(end, to);
+    const last = Math.min(columns - 1, Math.floor((b - from) / columnNs));
+    for (let c = Math.max(0, Math.floor((a - from) / columnNs)); c <= last; c++) {
+      const piece = Math.min(b, from + (c + 1) * columnNs) - Math.max(a, from + c * columnNs);
+      if (piece <= 0) continue;
       if (isBusy) busy[row + c] += piece / columnNs;
       if (isGc) gc[row + c] += piece / columnNs;
-      t = c === columns - 1 ? stop : columnEnd;
     }
   }
   return {

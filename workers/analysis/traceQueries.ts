@@ -10,7 +10,7 @@ import { heapSeries, thinStepSeries } from './heapSeries';
 import { assistFlame, markAssistsByGoroutine } from './markAssists';
 import { clipUtilSeries, logWindowSizes, mmuCurve } from './mmuCurve';
 import { memoizeByModel } from './modelMemo';
-import { mutatorUtilization, type UtilFlags } from './mutatorUtilization';
+import { mutatorUtilization, type UtilFlags, type UtilSeries } from './mutatorUtilization';
 import { procActivity } from './procActivity';
 import { procIntervals } from './procIntervals';
 import { stwPauses, stwStats } from './stwPauses';
@@ -23,6 +23,17 @@ const cachedStateCounts = memoizeByModel(goroutineStateCounts);
 const cachedProcIntervals = memoizeByModel(procIntervals);
 const cachedAnnotations = memoizeByModel(userAnnotations);
 const cachedHeap = memoizeByModel((model) => heapSeries(model));
+// Utilization series per set of flags: the MMU view asks again for every window it shows.
+const cachedUtilization = memoizeByModel(() => new Map<string, UtilSeries[]>());
+function utilization(model: TraceModel, flags: UtilFlags): UtilSeries[] {
+  const key = ['stw', 'background', 'assist', 'sweep', 'perProc']
+    .map((f) => (flags[f as keyof UtilFlags] ? 1 : 0))
+    .join('');
+  const byFlags = cachedUtilization(model);
+  let series = byFlags.get(key);
+  if (!series) byFlags.set(key, (series = mutatorUtilization(model, flags)));
+  return series;
+}
 
 /** The trace's time span: first to last event. */
 function traceEnd(model: TraceModel): number {
@@ -72,7 +83,7 @@ export const traceAnalysisQueries: Record<string, ModelQuery<TraceModel>> = {
     ),
 
   mmu: (model, args: TimeWindow & { flags: UtilFlags; windowsNs?: number[] }) => {
-    let series = mutatorUtilization(model, args.flags);
+    let series = utilization(model, args.flags);
     if (args.from !== undefined || args.to !== undefined) {
       series = series.map((s) => clipUtilSeries(s, args)).filter((s) => s.time.length > 1);
     }

@@ -9,7 +9,7 @@ export interface UserAnnotations {
   strings: string[];
   tasks: {
     id: Float64Array;
-    /** Parent task id, 0 = none. */
+    /** Parent task id, -1 = none (as in the model). */
     parent: Float64Array;
     type: Int32Array;
     start: Float64Array;
