@@ -61,7 +61,8 @@ export class ModelBuilder {
 
   constructor(expectedEvents: number) {
     const capacity = Math.max(1024, Math.ceil(expectedEvents));
-    // HeapAlloc metrics and sweep/assist ranges are the common non-transition events.
+    // HeapAlloc metrics and sweep/assist ranges are the common non-transition events. Their
+    // tables start as large as they could plausibly get: unwritten rows cost no memory.
     this.metrics = new SideTable({ name: Int32Array, value: Float64Array }, capacity / 4);
     this.ranges = new SideTable(
       {
@@ -71,7 +72,7 @@ export class ModelBuilder {
         sweptBytes: Float64Array,
         reclaimedBytes: Float64Array,
       },
-      capacity / 16,
+      capacity / 4,
     );
     this.time = new Float64Array(capacity);
     this.kind = new Uint8Array(capacity);
@@ -241,7 +242,7 @@ export class ModelBuilder {
   }
 
   private grow(): void {
-    const capacity = Math.ceil(this.time.length * 1.5);
+    const capacity = Math.ceil(this.time.length * 2);
     const grown = <T extends Float64Array | Uint8Array | Int32Array | Uint16Array>(a: T): T => {
       const next = new (a.constructor as new (n: number) => T)(capacity);
       next.set(a);
@@ -257,12 +258,14 @@ export class ModelBuilder {
     this.transition = grown(this.transition);
   }
 
-  /** The finished model; event columns are trimmed to `count`. */
+  /**
+   * The finished model; event columns are trimmed to `count` as views, not copies: the spare
+   * capacity was never written, so it holds address space but no memory (see SideTable).
+   */
   finish(version: string, warnings: string[], bytesRead: number, bytesTotal: number): TraceModel {
     const n = this.count;
-    // Copy only when the spare capacity is large; a view keeps the whole buffer alive.
     const trim = <T extends Float64Array | Uint8Array | Int32Array | Uint16Array>(a: T): T =>
-      (a.length > n * 1.25 ? a.slice(0, n) : a.subarray(0, n)) as T;
+      a.subarray(0, n) as T;
     return {
       version,
       count: n,

@@ -4,6 +4,10 @@ type ColumnType = new (length: number) => Column;
 /**
  * A growable table of typed columns, one row per event of a rarer kind (metrics, ranges,
  * labels...). Plain JS arrays of millions of numbers cost far more time and memory.
+ *
+ * Large typed arrays are zero pages until written, so a generous capacity costs address space,
+ * not memory; `finish` hands out views instead of copies for the same reason. What costs is
+ * touching pages: every copy of a column (growing, trimming) pays for its size again.
  */
 export class SideTable<K extends string> {
   count = 0;
@@ -29,17 +33,17 @@ export class SideTable<K extends string> {
     this.count = count;
   }
 
-  /** The columns trimmed to the row count. */
+  /** The columns trimmed to the row count (views: the unwritten tail was never resident). */
   finish(): Record<K, Column> {
     const out = {} as Record<K, Column>;
     for (const key of Object.keys(this.columns) as K[]) {
-      out[key] = this.columns[key].slice(0, this.count);
+      out[key] = this.columns[key].subarray(0, this.count);
     }
     return out;
   }
 
   private grow(): void {
-    this.capacity = Math.ceil(this.capacity * 1.5);
+    this.capacity = Math.ceil(this.capacity * 2);
     const next = this.allocate(this.capacity);
     for (const key of Object.keys(this.columns) as K[]) next[key].set(this.columns[key]);
     this.columns = next;

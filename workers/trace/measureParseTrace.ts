@@ -1,0 +1,108 @@
+import { spawnSync } from 'node:child_process';
+import { createHash } from 'node:crypto';
+import { readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { noProgress } from '../progress';
+import type { TraceModel } from './model';
+import { parseTrace } from './parseTrace';
+
+/**
+ * Times parseTrace against Go's reader on one trace, each run in a fresh process:
+ *
+ *   npx tsx workers/trace/measureParseTrace.ts <trace> [--runs 5] [--oracle /tmp/traceoracle]
+ *
+ * prints, per side, the median wall time and the largest peak RSS. The oracle is
+ * tools/traceoracle built with `cd tools && go build -o /tmp/traceoracle ./traceoracle`.
+ * `--fingerprint` parses once and prints a hash of every model column instead (values, not
+ * array types), to check that a change to the parser leaves its output alone.
+ */
+const args = process.argv.slice(2);
+const file = args[0];
+const option = (name: string, fallback: string) => {
+  const at = args.indexOf(name);
+  return at >= 0 ? args[at + 1] : fallback;
+};
+
+if (!file) {
+  console.error('usage: measureParseTrace.ts <trace> [--runs N] [--oracle path] [--fingerprint]');
+  process.exit(2);
+} else if (args.includes('--child')) {
+  const bytes = readFileSync(file);
+  const start = process.cpuUsage();
+  const model = parseTrace(bytes, { progress: noProgress });
+  const used = process.cpuUsage(start);
+  console.log(JSON.stringify({ parseCpuS: (used.user + used.system) / 1e6, events: model.count }));
+} else if (args.includes('--fingerprint')) {
+  const model = parseTrace(readFileSync(file), { progress: noProgress });
+  console.log(JSON.stringify(fingerprint(model), null, 1));
+} else {
+  const runs = Number(option('--runs', '5'));
+  const oracle = option('--oracle', '/tmp/traceoracle');
+  const self = fileURLToPath(import.meta.url);
+  const ours: Run[] = [];
+  const go: Run[] = [];
+  for (let r = 0; r < runs; r++) {
+    ours.push(timed(['node', '--import', 'tsx', self, file, '--child']));
+    go.push(timed([oracle, '-events', file]));
+  }
+  const size = readFileSync(file).length;
+  const report = (name: string, list: Run[]) => {
+    const seconds = (pick: (r: Run) => number) => `${median(list.map(pick)).toFixed(2)}s`;
+    const parse =
+      list[0].parseCpuS === undefined ? '' : `, parse CPU ${seconds((r) => r.parseCpuS!)}`;
+    const rss = Math.max(...list.map((r) => r.maxRssMB));
+    console.log(
+      `${name}: wall ${seconds((r) => r.wallS)}, CPU ${seconds((r) => r.cpuS)}${parse}, ` +
+        `peak RSS ${rss.toFixed(0)} MB (${(rss / (size / 2 ** 20)).toFixed(2)}x file); ` +
+        `CPU per run ${list.map((r) => r.cpuS.toFixed(2)).join(' ')}`,
+    );
+  };
+  console.log(`${file}: ${(size / 2 ** 20).toFixed(1)} MB, median of ${runs} fresh processes`);
+  report('parseTrace', ours);
+  report('Go x/exp/trace', go);
+}
+
+/** Whole-process wall and CPU (user + system) seconds; CPU is steadier on a busy machine. */
+interface Run {
+  wallS: number;
+  cpuS: number;
+  maxRssMB: number;
+  /** Our child only: CPU seconds inside parseTrace (no startup, no file read). */
+  parseCpuS?: number;
+}
+
+/** Runs a command under /usr/bin/time for its wall time, CPU time and peak RSS. */
+function timed(command: string[]): Run {
+  const out = spawnSync('/usr/bin/time', ['-f', '%e %U %S %M', ...command], { encoding: 'utf8' });
+  if (out.status !== 0) throw new Error(`${command.join(' ')} failed: ${out.stderr}`);
+  const [wallS, user, system, rssKB] = out.stderr.trim().split('\n').pop()!.split(' ').map(Number);
+  const line = out.stdout.trim();
+  const parseCpuS = line.startsWith('{')
+    ? (JSON.parse(line) as { parseCpuS: number }).parseCpuS
+    : undefined;
+  return { wallS, cpuS: user + system, maxRssMB: rssKB / 1024, parseCpuS };
+}
+
+function median(values: number[]): number {
+  const sorted = [...values].sort((a, b) => a - b);
+  return sorted[sorted.length >> 1];
+}
+
+/** A hash per column, over the values as float64, so narrowing a column keeps its hash. */
+function fingerprint(model: TraceModel): Record<string, unknown> {
+  const out: Record<string, unknown> = { count: model.count, version: model.version };
+  const walk = (prefix: string, value: unknown) => {
+    if (ArrayBuffer.isView(value)) {
+      const a = value as unknown as ArrayLike<number>;
+      out[prefix] = createHash('sha256').update(Float64Array.from(a)).digest('hex').slice(0, 16);
+    } else if (Array.isArray(value)) {
+      out[prefix] = createHash('sha256').update(JSON.stringify(value)).digest('hex').slice(0, 16);
+    } else if (value && typeof value === 'object') {
+      for (const [k, v] of Object.entries(value)) walk(prefix ? `${prefix}.${k}` : k, v);
+    } else {
+      out[prefix] = value;
+    }
+  };
+  walk('', model);
+  return out;
+}
