@@ -6,6 +6,8 @@ const port = 4173;
 export default defineConfig({
   testDir: 'e2e',
   timeout: 60_000,
+  // The machines are shared and busy: give a view time to appear before calling it missing.
+  expect: { timeout: 15_000 },
   fullyParallel: false,
   workers: 1,
   reporter: process.env.CI ? [['list']] : [['list']],

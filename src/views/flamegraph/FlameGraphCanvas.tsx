@@ -114,8 +114,12 @@ export function FlameGraphCanvas(props: FlameGraphCanvasProps) {
   const paintState = useRef({ tree, colors, matches, selected: -1, hovered: -1, rootLabel: '' });
   const rootLabel = props.totalLabel ?? 'all';
   const hoveredNode = hover?.node ?? -1;
+  // The animation-frame callback may run after a resize: it must read the newest viewport, not
+  // the one of the render that requested it.
+  const viewportNow = useRef(viewport);
   useLayoutEffect(() => {
     paintState.current = { tree, colors, matches, selected, hovered: hoveredNode, rootLabel };
+    viewportNow.current = viewport;
   });
 
   const requestPaint = useCallback(() => {
@@ -124,7 +128,7 @@ export function FlameGraphCanvas(props: FlameGraphCanvasProps) {
       frameRequest.current = 0;
       const canvas = canvasRef.current;
       const ctx = canvas?.getContext('2d');
-      const vp = viewport();
+      const vp = viewportNow.current();
       if (!canvas || !ctx || vp.width <= 0 || vp.height <= 0) return;
       const began = performance.now();
       const state = paintState.current;
@@ -142,7 +146,7 @@ export function FlameGraphCanvas(props: FlameGraphCanvasProps) {
         wrapperRef.current.dataset.painted = String(state.tree.total.length);
       }
     });
-  }, [viewport]);
+  }, []);
 
   useEffect(
     () => () => {

@@ -2,6 +2,7 @@ import { useFileQuery } from '../../engine/useFileQuery';
 import type { OpenFile } from '../../store/session';
 import type { MemStatsResult } from '../../../workers/heaptext/memStatsQuery';
 import { formatValue } from '../units/formatValue';
+import { HeapPauseHistory } from '../heaptext/HeapPauseHistory';
 
 /** Fields of runtime.MemStats counted in bytes (the rest are counts, times or fractions). */
 const byteFields =
@@ -16,6 +17,7 @@ export function MemStatsPanel({ file }: { file: OpenFile }) {
   if (!data.present) return <p className="pp-empty">This dump has no runtime.MemStats section.</p>;
   return (
     <div className="pp-meta" data-testid="memstats">
+      <HeapPauseHistory file={file} />
       {data.groups.map((g) => (
         <section key={g.name}>
           <h3>{g.title}</h3>
