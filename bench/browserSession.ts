@@ -130,7 +130,22 @@ export function longestTask(timings: PageTimings, from = 0, to = Infinity): numb
   return longest;
 }
 
-/** The flame graph's (and timeline's) recent paint times, ms. */
+/** The flame graph's (and timelines') recent paint times, ms: the last 1,000, oldest first. */
 export function frameTimes(page: Page): Promise<number[]> {
   return page.evaluate(() => [...(window.__gopherlensFrameTimes ?? [])]);
+}
+
+/**
+ * The paint times recorded after `before` was read. The page keeps only the last 1,000, so the
+ * new ones are what follows the longest tail of `before` that `after` starts with.
+ */
+export function framesSince(before: number[], after: number[]): number[] {
+  for (let skip = 0; skip < before.length; skip++) {
+    const overlap = before.length - skip;
+    if (overlap > after.length) continue;
+    let same = true;
+    for (let i = 0; i < overlap && same; i++) same = before[skip + i] === after[i];
+    if (same) return after.slice(overlap);
+  }
+  return after;
 }

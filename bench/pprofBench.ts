@@ -4,6 +4,7 @@ import { appUrl, startApp } from './appServer';
 import {
   closePage,
   frameTimes,
+  framesSince,
   longestTask,
   newTimedPage,
   readPageTimings,
@@ -174,7 +175,7 @@ export async function zoomFrameP95(page: Page): Promise<number> {
   const canvas = page.locator('[data-testid=flamegraph] canvas').first();
   const box = await canvas.boundingBox();
   if (!box) throw new Error('the flame graph canvas has no box');
-  const before = (await frameTimes(page)).length;
+  const before = await frameTimes(page);
   await page.mouse.move(box.x + box.width * 0.3, box.y + Math.min(40, box.height / 2));
   for (const direction of [-1, 1]) {
     for (let i = 0; i < 30; i++) {
@@ -182,9 +183,7 @@ export async function zoomFrameP95(page: Page): Promise<number> {
       await page.evaluate(() => new Promise((resolve) => requestAnimationFrame(resolve)));
     }
   }
-  const times = await frameTimes(page);
-  // The ring buffer holds the last 1,000 paints; keep only those the zooming caused.
-  return percentile(times.slice(Math.min(before, times.length)), 0.95);
+  return percentile(framesSince(before, await frameTimes(page)), 0.95);
 }
 
 /** speedscope: the time from choosing the file until its flame chart canvas has pixels. */

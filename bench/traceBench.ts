@@ -1,3 +1,119 @@
-export async function traceBench(): Promise<void> {
-  throw new Error('not written');
+import { statSync } from 'node:fs';
+import path from 'node:path';
+import { goToolTraceFirstPage } from './goToolTrace';
+import { bigTrace, builtTool } from './inputs';
+import { nodeRun, stepSamples, type NodeRun } from './nodeRuns';
+import type { BenchOptions } from './options';
+import { hasGo, timedRun, type TimedRun } from './processes';
+import { writeResults } from './results';
+import { median, printSkipped, printTable, ratio, row, type Ratio, type Row } from './stats';
+
+const mib = 1 << 20;
+
+/**
+ * The trace benchmark on bench/data/big.trace: our parse and analyses in Node against Go's
+ * own reader (tools/traceoracle -events, golang.org/x/exp/trace) and `go tool trace`'s time
+ * to its first page; peak memory of ours and of Go's reader.
+ */
+export async function traceBench(options: BenchOptions): Promise<void> {
+  const file = path.resolve(bigTrace());
+  const fileBytes = statSync(file).size;
+  const runs = options.runs;
+  const rows: Row[] = [];
+  const ratios: Ratio[] = [];
+  const skipped: Record<string, string> = {};
+
+  const oracle = hasGo() ? builtTool('traceoracle') : undefined;
+  if (!oracle) skipped['Go reader'] = 'go is not installed';
+  const ours: NodeRun[] = [];
+  const go: TimedRun[] = [];
+  for (let i = 0; i < runs; i++) {
+    ours.push(nodeRun('trace', file));
+    if (oracle) go.push(timedRun(oracle, ['-events', file]));
+  }
+  let goToolTrace: number[] = [];
+  try {
+    goToolTrace = await goToolTraceFirstPage(file, runs);
+  } catch (err) {
+    skipped['go tool trace'] = (err as Error).message.split('\n')[0];
+  }
+
+  const analysisSteps = Object.keys(ours[0].steps).filter((s) => s !== 'read' && s !== 'parse');
+  const analysesMs = ours.map((r) => analysisSteps.reduce((sum, s) => sum + r.steps[s], 0));
+  rows.push(row('ours: parseTrace', stepSamples(ours, 'parse')));
+  rows.push(row('ours: summary + view queries', analysesMs));
+  rows.push(
+    row(
+      'ours: total (in process)',
+      ours.map((r) => r.totalMs),
+    ),
+  );
+  rows.push(
+    row(
+      'ours: Node process wall',
+      ours.map((r) => r.wallMs),
+    ),
+  );
+  const oursRss = ours.map((r) => (r.maxRssBytes ?? NaN) / mib);
+  rows.push(row('ours: peak RSS', oursRss, 'MiB'));
+  rows.push(
+    row(
+      'ours: peak RSS − Node baseline',
+      ours.map((r) => ((r.maxRssBytes ?? NaN) - r.baselineRssBytes) / mib),
+      'MiB',
+    ),
+  );
+  if (go.length > 0) {
+    rows.push(
+      row(
+        'Go x/exp/trace read (wall)',
+        go.map((r) => r.wallMs),
+      ),
+    );
+    rows.push(
+      row(
+        'Go x/exp/trace peak RSS',
+        go.map((r) => (r.maxRssBytes ?? NaN) / mib),
+        'MiB',
+      ),
+    );
+    ratios.push(
+      ratio(
+        'ours vs Go reader',
+        median(ours.map((r) => r.totalMs)),
+        median(go.map((r) => r.wallMs)),
+        0.5,
+      ),
+    );
+  }
+  if (goToolTrace.length > 0) {
+    rows.push(row('go tool trace: first page', goToolTrace));
+    ratios.push(
+      ratio('ours vs go tool trace', median(ours.map((r) => r.totalMs)), median(goToolTrace), 0.1),
+    );
+  }
+  ratios.push(ratio('peak RSS vs file size', median(oursRss) * mib, fileBytes, 3));
+  // The slowest analyses, so their owners see where the time goes.
+  const slowest = analysisSteps
+    .map((s) => ({ step: s, ms: median(stepSamples(ours, s)) }))
+    .sort((a, b) => b.ms - a.ms)
+    .slice(0, 5);
+  for (const { step, ms } of slowest) rows.push(row(`  of which ${step}`, [ms]));
+
+  printTable(
+    `trace: ${path.basename(file)} (${(fileBytes / mib).toFixed(0)} MiB)`,
+    runs,
+    rows,
+    ratios,
+  );
+  for (const [what, why] of Object.entries(skipped)) printSkipped(what, why);
+  writeResults('trace', {
+    file: path.basename(file),
+    fileBytes,
+    runs,
+    rows,
+    ratios,
+    skipped,
+    raw: { ours, go, goToolTraceFirstPageMs: goToolTrace },
+  });
 }
