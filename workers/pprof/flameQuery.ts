@@ -53,7 +53,8 @@ export function searchQuery(
 
 /**
  * The view's stacks as StackSamples, root first, with identical stacks merged (a Go heap profile
- * has one sample per stack and allocation size, so many share a stack) and zero values dropped.
+ * has one sample per stack and allocation size, so many share a stack); zero values and empty
+ * stacks are dropped.
  * `cut` may shorten each stack to frames[from..to) of its root-first frames.
  */
 export function mergedStacks(
@@ -75,6 +76,8 @@ export function mergedStacks(
       if (!range) return;
       [from, to] = range;
     }
+    // A sample without frames has nowhere to go, as in pprof's graph.
+    if (to === from) return;
     let hash = 0x811c9dc5 ^ (to - from);
     for (let i = from; i < to; i++) hash = Math.imul(hash ^ stack[i], 0x01000193);
     for (let s = byHash.get(hash) ?? -1; s >= 0; s = nextSameHash[s]) {

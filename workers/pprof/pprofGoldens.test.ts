@@ -9,12 +9,16 @@ import { buildStackView, forEachStack } from './stackView';
 import {
   parsePeek,
   parseRawSamples,
+  parseTags,
   parseTop,
   parseTraces,
   readGolden,
   type Golden,
 } from './testdata/parseGolden';
 import { topTable } from './topTable';
+import { labelsQuery } from './labelsQuery';
+import { flameQuery, searchQuery } from './flameQuery';
+import { metadataQuery } from './metadataQuery';
 
 // Goldens are `go tool pprof` outputs written by tools/pprofgoldens/goldens.sh; each names the
 // profile and flags that produced it. Values were printed in the sample type's own unit, so
@@ -74,6 +78,8 @@ describe('pprof analyses agree with go tool pprof', () => {
           return compareRaw(model, golden);
         case 'traces':
           return compareTraces(model, golden);
+        case 'tags':
+          return compareTags(model, golden);
       }
     });
   }
@@ -84,6 +90,17 @@ function compareTop(model: PprofModel, golden: Golden) {
   const ours = topTable(model, golden.options);
   expect(ours.total).toBe(want.total);
   expect(ours.shownTotal).toBe(want.shown);
+  // "Type:" names the sample type pprof picked.
+  const type = golden.body.find((l) => l.startsWith('Type: '))?.slice('Type: '.length);
+  expect(ours.sampleType).toBe(type);
+  if (!golden.options.sampleIndex) expect(metadataQuery(model).defaultSampleType).toBe(type);
+  // The flame graph holds the same samples: its root is what -top accounts for.
+  expect(flameQuery(model, golden.options).tree.total[0]).toBe(want.shown);
+  const { focus, ...rest } = golden.options;
+  if (focus && Object.keys(rest).length === 0) {
+    // Search highlights what focus keeps: the samples through a matching frame, once each.
+    expect(searchQuery(model, { regex: focus }).total).toBe(want.shown);
+  }
   // pprof also lists frames that no remaining sample reaches, with zeros; we leave those out.
   const wantRows = want.rows.filter((r) => r.flat !== 0 || r.cum !== 0);
   const text = (r: { name: string; flat: number; cum: number; inline?: string }) =>
@@ -107,6 +124,10 @@ function compareTop(model: PprofModel, golden: Golden) {
 function comparePeek(model: PprofModel, golden: Golden) {
   const want = parsePeek(golden.body);
   const ours = peekQuery(model, { ...golden.options, fn: golden.peekRegex! });
+  // Both trees hold exactly the samples through a matching frame.
+  const through = searchQuery(model, { ...golden.options, regex: golden.peekRegex! }).total;
+  expect(ours.callers.total[0]).toBe(through);
+  expect(ours.callees.total[0]).toBe(through);
   const byName = <T extends { name: string }>(list: T[]) =>
     [...list].sort((a, b) => (a.name < b.name ? -1 : 1));
   expect(
@@ -122,6 +143,24 @@ function comparePeek(model: PprofModel, golden: Golden) {
       .filter((e) => e.flat !== 0 || e.cum !== 0)
       .map((e) => ({ ...e, callers: byName(e.callers), callees: byName(e.callees) })),
   );
+}
+
+function compareTags(model: PprofModel, golden: Golden) {
+  // String labels only: pprof prints numeric label values scaled ("1kB"), we keep the numbers.
+  const { labelKey, labelString } = model.samples;
+  const numericKeys = new Set<string>();
+  labelKey.forEach((key, l) => labelString[l] === 0 && numericKeys.add(model.strings[key]));
+  const ours = labelsQuery(model, golden.options).keys.filter((k) => !numericKeys.has(k.key));
+  const want = parseTags(golden.body).filter((t) => !numericKeys.has(t.key));
+  const byValue = <T extends { value: string }>(list: T[]) =>
+    [...list].sort((a, b) => (a.value < b.value ? -1 : 1));
+  expect(
+    ours.map((k) => ({
+      key: k.key,
+      total: k.total,
+      values: byValue(k.values.map(({ value, total }) => ({ value, total }))),
+    })),
+  ).toEqual(want.map((t) => ({ ...t, values: byValue(t.values) })));
 }
 
 function compareRaw(model: PprofModel, golden: Golden) {

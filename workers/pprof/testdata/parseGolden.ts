@@ -7,7 +7,7 @@ export interface Golden {
   profile: string;
   flags: string[];
   /** Which report: top, peek, raw or traces. */
-  report: 'top' | 'peek' | 'raw' | 'traces';
+  report: 'top' | 'peek' | 'raw' | 'traces' | 'tags';
   options: PprofViewOptions;
   peekRegex?: string;
   /** Set when go tool pprof refused the profile; the text is its stderr. */
@@ -34,6 +34,9 @@ export function readGolden(path: string): Golden {
         break;
       case '-traces':
         report = 'traces';
+        break;
+      case '-tags':
+        report = 'tags';
         break;
       case '-peek':
         report = 'peek';
@@ -185,4 +188,24 @@ export function parseTraces(body: string[]): { value: number; frames: string[] }
     }
   }
   return traces;
+}
+
+export interface GoldenTag {
+  key: string;
+  total: number;
+  values: { value: string; total: number }[];
+}
+
+/** -tags: per label key "key: Total x of y", then one "value (p%): name" line per value. */
+export function parseTags(body: string[]): GoldenTag[] {
+  const tags: GoldenTag[] = [];
+  for (const line of body) {
+    const head = /^ (.+): Total (\S+) of \S+ /.exec(line);
+    const value = /^\s+(\S+) \(\s*[\d.e+-]+%\): (.*)$/.exec(line);
+    if (head) tags.push({ key: head[1], total: parseValue(head[2]).value, values: [] });
+    else if (value && tags.length > 0) {
+      tags[tags.length - 1].values.push({ value: value[2], total: parseValue(value[1]).value });
+    }
+  }
+  return tags;
 }
