@@ -1,5 +1,11 @@
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { blockingFlame, blockingProfile } from './blockingProfiles';
+import { parseTrace } from '../trace/parseTrace';
+import { loadFixture } from '../trace/testdata/loadFixture';
+import { blockingFlame, blockingProfile, type BlockingKind } from './blockingProfiles';
 import { twoGoroutines } from './testing/twoGoroutines';
 
 describe('blockingProfile', () => {
@@ -33,4 +39,67 @@ describe('blockingProfile', () => {
     ]);
     expect(tree.total[0]).toBe(55);
   });
+});
+
+// Totals checked against `go tool trace -pprof=TYPE`, read back with `go tool pprof -raw`.
+const goBin = ['go', '/usr/local/go/bin/go'].find((bin) => {
+  try {
+    execFileSync(bin, ['version'], { stdio: 'ignore' });
+    return true;
+  } catch {
+    return false;
+  }
+});
+if (!goBin) console.warn('go not found: skipping blocking profiles checked against go tool trace');
+const goKinds: Array<[BlockingKind, string]> = [
+  ['sync', 'sync'],
+  ['network', 'net'],
+  ['syscall', 'syscall'],
+  ['sched', 'sched'],
+];
+
+/** Sum of the [count, nanoseconds] sample values of a `go tool pprof -raw` listing. */
+function rawTotals(raw: string): [number, number] {
+  let count = 0;
+  let ns = 0;
+  for (const match of raw.matchAll(/^ +(\d+) +(\d+): /gm)) {
+    count += Number(match[1]);
+    ns += Number(match[2]);
+  }
+  return [count, ns];
+}
+
+describe.each(['gc-gogc25', 'gc-cpuprofile-generations'])('blocking profiles of %s', (name) => {
+  it.skipIf(!goBin)(
+    'add up to what go tool trace -pprof reports',
+    () => {
+      const dir = mkdtempSync(join(tmpdir(), 'blocking-'));
+      const path = join(dir, `${name}.trace`);
+      const bytes = loadFixture(name);
+      writeFileSync(path, bytes);
+      const model = parseTrace(bytes, { progress: () => {} });
+      for (const [kind, goKind] of goKinds) {
+        const profilePath = join(dir, `${goKind}.pprof`);
+        writeFileSync(
+          profilePath,
+          execFileSync(goBin!, ['tool', 'trace', `-pprof=${goKind}`, path]),
+        );
+        const raw = execFileSync(goBin!, ['tool', 'pprof', '-raw', profilePath], {
+          encoding: 'utf8',
+          stdio: ['ignore', 'pipe', 'ignore'],
+        });
+        const ours = blockingProfile(model, kind);
+        const [count, ns] = rawTotals(raw);
+        expect(
+          ours.count.reduce((a, b) => a + b, 0),
+          kind,
+        ).toBe(count);
+        expect(Math.abs(ours.value.reduce((a, b) => a + b, 0) - ns), kind).toBeLessThanOrEqual(
+          1000,
+        );
+      }
+      rmSync(dir, { recursive: true });
+    },
+    120_000,
+  );
 });

@@ -15,8 +15,9 @@ export const blockingKinds: BlockingKind[] = ['sync', 'network', 'syscall', 'sch
  * - network: blocked with reason "network";
  * - syscall: in a syscall;
  * - sched: runnable, waiting for a P (scheduler latency).
- * As in Go, transitions without a stack are ignored. With a window, only the part of each wait
- * inside it counts.
+ * As `go tool trace -pprof` does, a wait counts only from the goroutine's first run on (a goroutine
+ * that never runs counts whole), so the wait of a new goroutine for its first start is left out.
+ * With a window, only the part of each wait inside it counts.
  */
 export function blockingProfile(
   model: TraceModel,
@@ -41,12 +42,20 @@ export function blockingProfile(
     }
     return yes;
   };
+  const isGoroutine = (i: number) =>
+    model.kind[i] === EventKind.StateTransition &&
+    resourceKind[model.transition[i]] === ResourceKind.Goroutine;
+  // cmd/trace/pprof.go clips every wait to [first run, end] of its goroutine.
+  const firstRun = new Map<number, number>();
+  for (let i = 0; i < model.count; i++) {
+    if (!isGoroutine(i) || to[model.transition[i]] !== GoState.Running) continue;
+    if (!firstRun.has(model.arg[i])) firstRun.set(model.arg[i], model.time[i]);
+  }
   const profile = new StackProfileBuilder();
   const since = new Map<number, number>(); // goroutine -> event that began the wait
   for (let i = 0; i < model.count; i++) {
-    if (model.kind[i] !== EventKind.StateTransition || model.stack[i] === 0) continue;
+    if (!isGoroutine(i)) continue;
     const row = model.transition[i];
-    if (resourceKind[row] !== ResourceKind.Goroutine) continue;
     const g = model.arg[i];
     const began = since.get(g);
     if (began === undefined) {
@@ -55,7 +64,8 @@ export function blockingProfile(
     }
     if (to[row] === state) continue;
     since.delete(g);
-    const d = overlapNs(model.time[began], model.time[i], window);
+    const from = Math.max(model.time[began], firstRun.get(g) ?? -Infinity);
+    const d = from < model.time[i] ? overlapNs(from, model.time[i], window) : 0;
     if (d > 0) profile.add(model.stack[began], d);
   }
   return profile.build();
