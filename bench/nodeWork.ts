@@ -8,7 +8,6 @@
  * resident memory before the file was read (`baselineRssBytes`).
  */
 import { readFileSync } from 'node:fs';
-import { gunzipSync } from 'node:zlib';
 import { Profile } from 'pprof-format';
 import { blockingKinds } from '../workers/analysis/blockingProfiles';
 import { traceAnalysisSummary } from '../workers/analysis/traceSummary';
@@ -26,6 +25,8 @@ function step<T>(name: string, work: () => T): T {
   const start = performance.now();
   const result = work();
   steps[name] = performance.now() - start;
+  // On stderr as each step ends, so a slow step shows while the run is still going.
+  console.error(`${name}: ${steps[name].toFixed(0)} ms`);
   return result;
 }
 
@@ -56,18 +57,14 @@ function run(task: string, file: string): void {
   } else if (task === 'pprof-format') {
     const bytes = step('inflate', () => (isGzip(input) ? inflateGzip(input) : input));
     step('decode', () => Profile.decode(bytes));
-  } else if (task === 'gunzip') {
-    step('inflate', () => gunzipSync(input));
   } else if (task === 'trace') {
     const model = step('parse', () => parseTrace(input, { progress: () => {} }));
     step('summary', () => ({ ...traceBasics(model), ...traceAnalysisSummary(model) }));
-    traceQueries.forEach(([name, args], i) => {
+    for (const [name, args] of traceQueries) {
       const query = traceFormat.queries[name];
-      if (query)
-        step(`${name}${i >= 11 ? `:${(args as { kind: string }).kind}` : ''}`, () =>
-          query(model, args),
-        );
-    });
+      const kind = (args as { kind?: string } | undefined)?.kind;
+      if (query) step(kind ? `${name}:${kind}` : name, () => query(model, args));
+    }
   } else {
     throw new Error(`unknown task ${task}`);
   }
