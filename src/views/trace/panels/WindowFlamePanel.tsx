@@ -67,10 +67,12 @@ export function WindowFlamePanel({ file }: { file: OpenFile }) {
             </button>
           ))}
         </span>
-        <span className="pp-total" data-testid="flame-total">
-          {chosen.title}: {formatValue(total, chosen.unit)}{' '}
-          {selection ? 'in the selection' : 'in the whole trace'}
-        </span>
+        {tree && (
+          <span className="pp-total" data-testid="flame-total">
+            {chosen.title}: {formatValue(total, chosen.unit)}{' '}
+            {selection ? 'in the selection' : 'in the whole trace'}
+          </span>
+        )}
       </div>
       <QueryStatus loading={result.loading} error={result.error} hasData={!!tree} />
       <div className="pp-flame-area">
