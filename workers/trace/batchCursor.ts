@@ -1,6 +1,12 @@
 import type { Batch } from './batches';
 import type { PendingEvent } from './ordering';
 import { wireSpecs } from './wireEvents';
+
+/** Per wire type: the number of arguments after dt of a timed event, -1 if not one. */
+const timedArgCount = Int8Array.from({ length: 256 }, (_, typ) => {
+  const spec = wireSpecs[typ];
+  return spec?.timed ? spec.args.length - 1 : -1;
+});
 import { TraceFormatError, WireReader } from './wireReader';
 
 /**
@@ -47,16 +53,17 @@ export class BatchCursor implements PendingEvent {
     }
     this.offset = r.pos;
     const typ = r.bytes[r.pos++];
-    const spec = wireSpecs[typ];
-    if (!spec) throw new TraceFormatError(this.offset, `found invalid event type: ${typ}`);
-    if (!spec.timed) {
+    const n = timedArgCount[typ];
+    if (n < 0) {
+      if (!wireSpecs[typ]) {
+        throw new TraceFormatError(this.offset, `found invalid event type: ${typ}`);
+      }
       throw new TraceFormatError(this.offset, `found event without a timestamp: type=${typ}`);
     }
     this.typ = typ;
     // Go truncates each converted delta to whole ns before adding it.
     this.time = this.lastTime + Math.trunc(r.uvarint() * this.nsPerTick);
     this.lastTime = this.time;
-    const n = spec.args.length - 1;
     const args = this.args;
     for (let i = 0; i < n; i++) args[i] = r.uvarint();
     return true;

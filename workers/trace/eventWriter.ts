@@ -96,7 +96,8 @@ export class EventWriter {
     extra1 = 0,
   ): void {
     const spec = wireSpecs[typ];
-    for (const a of spec.stringArgs) this.string(args[a], typ);
+    const stringArgs = spec.stringArgs;
+    for (let k = 0; k < stringArgs.length; k++) this.string(args[stringArgs[k]], typ);
     const stack = spec.stackArg >= 0 ? this.stack(args[spec.stackArg], typ) : 0;
     const b = this.b;
     switch (typ) {

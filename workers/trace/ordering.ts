@@ -1,6 +1,7 @@
 import type { EventWriter } from './eventWriter';
 import { GoState, ProcState } from './model';
 import { Ev, WireGoStatus as GS, WireProcStatus as PS, wireSpecs } from './wireEvents';
+import { IdTable } from './idTable';
 import { fromWire, TraceFormatError } from './wireReader';
 
 /** The event a batch cursor is looking at: its wire type, time (ns) and arguments after dt. */
@@ -64,9 +65,12 @@ function rangeKey(typ: number, desc: number): number {
  * the scheduling context they happened in.
  */
 export class Ordering {
-  private readonly gStates = new Map<number, GState>();
-  private readonly pStates = new Map<number, PState>();
+  private readonly gStates = new IdTable<GState>();
+  private readonly pStates = new IdTable<PState>();
   private readonly mStates = new Map<number, MState>();
+  // Consecutive events mostly come from the same thread: its state, without a Map lookup.
+  private lastM = none;
+  private lastMState: MState = { g: none, p: none };
   private readonly activeTasks = new Map<number, { name: number; parent: number }>();
   private gcSeq = 0;
   private gcState = gcUndetermined;
@@ -89,12 +93,18 @@ export class Ordering {
     if (m === none) {
       this.g = none;
       this.p = none;
+    } else if (m === this.lastM) {
+      ms = this.lastMState;
+      this.g = ms.g;
+      this.p = ms.p;
     } else {
       ms = this.mStates.get(m);
       if (!ms) {
         ms = { g: none, p: none };
         this.mStates.set(m, ms);
       }
+      this.lastM = m;
+      this.lastMState = ms;
       this.g = ms.g;
       this.p = ms.p;
     }
