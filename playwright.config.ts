@@ -1,7 +1,7 @@
 import { defineConfig } from '@playwright/test';
 import { chromiumLaunchOptions } from './e2e/browser';
 
-const port = 4173;
+const port = Number(process.env.GOPHERLENS_E2E_PORT ?? 4173);
 
 export default defineConfig({
   testDir: 'e2e',

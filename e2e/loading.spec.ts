@@ -49,9 +49,6 @@ test('a failed ?url= fetch says so plainly and the app stays usable', async ({ p
   await page.getByRole('button', { name: 'Start page' }).click();
   await page.getByTestId('sample-gctrace.log').click();
   await expect(page.getByTestId('file-view')).toHaveAttribute('data-format', 'gctrace');
-  await page.goForward();
-  await page.goForward();
-  await expect(page.getByTestId('file-view')).toHaveAttribute('data-format', 'goroutines');
 });
 
 test('a 404 from ?url= names the HTTP status', async ({ page, baseURL }) => {
@@ -72,9 +69,6 @@ test('a bad file shows a specific error; the other open files stay usable', asyn
   await expect(error).toContainText('pprof profile');
   await fileTabs(page).filter({ hasText: 'gctrace.log' }).locator('.file-tab-name').click();
   await expect(page.getByTestId('file-view')).toHaveAttribute('data-format', 'gctrace');
-  await page.goForward();
-  await page.goForward();
-  await expect(page.getByTestId('file-view')).toHaveAttribute('data-format', 'goroutines');
 });
 
 /** A real gctrace log repeated into ~150 MB and gzipped: slow to inflate and parse, small to send. */
@@ -121,9 +115,6 @@ test('cancel stops a slow load and the app stays usable', async ({ page }) => {
   await expect(page.getByTestId('samples')).toBeVisible();
   await page.getByTestId('sample-gctrace.log').click();
   await expect(page.getByTestId('file-view')).toHaveAttribute('data-format', 'gctrace');
-  await page.goForward();
-  await page.goForward();
-  await expect(page.getByTestId('file-view')).toHaveAttribute('data-format', 'goroutines');
 });
 
 test('the URL names the open sample and a reload restores it', async ({ page }) => {

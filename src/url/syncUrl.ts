@@ -6,29 +6,38 @@ const writeDelayMs = 250;
 
 /**
  * The only code that touches `location` and `history`: it writes the store's shareable state to
- * the URL (debounced; a new history entry when the file or tab changes, so back/forward step
- * between them) and reads it back on load and on back/forward.
+ * the URL and reads it back on load and on back/forward.
  */
 export function startUrlSync(): () => void {
   applyUrl(location.search);
   let timer: ReturnType<typeof setTimeout> | undefined;
   let written = location.search;
+  const write = (next: string, push: boolean) => {
+    const url = `${location.pathname}${next}${location.hash}`;
+    if (push) history.pushState(null, '', url);
+    else history.replaceState(null, '', url);
+    written = next;
+  };
+  // While the session is being brought to a URL, its passing states are not written back.
+  let applying = false;
+  // Moving to another file or tab is a step back/forward can return to, written at once;
+  // settings within a view (zoom, filters as they are typed) replace the entry, debounced.
   const unsubscribe = useSession.subscribe((session) => {
     clearTimeout(timer);
-    timer = setTimeout(() => {
-      const next = encodeUrlState(urlStateOf(session));
-      if (next === written) return;
-      const navigation =
-        sourceKey(next) !== sourceKey(written) || viewKey(next) !== viewKey(written);
-      const url = `${location.pathname}${next}${location.hash}`;
-      if (navigation) history.pushState(null, '', url);
-      else history.replaceState(null, '', url);
-      written = next;
-    }, writeDelayMs);
+    if (applying) return;
+    const next = encodeUrlState(urlStateOf(session));
+    if (next === written) return;
+    if (sourceKey(next) !== sourceKey(written) || viewKey(next) !== viewKey(written)) {
+      write(next, true);
+      return;
+    }
+    timer = setTimeout(() => write(next, false), writeDelayMs);
   });
   const onPopState = () => {
     written = location.search;
+    applying = true;
     applyUrl(location.search);
+    applying = false;
   };
   addEventListener('popstate', onPopState);
   return () => {
