@@ -14,9 +14,11 @@
 //     the trace; a cycle already running at the start shows as RangeActive and is not counted).
 //   - gc.stw: pause statistics over the ranges named "stop-the-world (GC sweep termination)"
 //     and "stop-the-world (GC mark termination)".
-//   - gc.assistNs: total duration of "GC mark assist" ranges, each from its RangeBegin (or
-//     RangeActive, clipped to that time) to its RangeEnd on the same goroutine; an assist
-//     still open at the end of the trace counts up to the last event.
+//   - gc.assistNs: total duration of "GC mark assist" ranges, each from its RangeBegin (or,
+//     for one already running when the trace starts, its first RangeActive) to its RangeEnd
+//     on the same goroutine; the RangeActive that each new generation emits for an assist
+//     still running does not restart it. An assist still open at the end of the trace counts
+//     up to the last event.
 //   - stw: pause statistics over ALL "stop-the-world (<reason>)" ranges.
 //   - stwByReason: per reason (the range name with "stop-the-world (" and ")" removed):
 //     {count, totalNs}.
@@ -195,7 +197,11 @@ func summarize(r *trace.Reader) summary {
 			case rg.Name == gcMarkRange && ev.Kind() == trace.EventRangeBegin:
 				s.GC.Cycles++
 			case rg.Name == assistRange && ev.Kind() != trace.EventRangeEnd:
-				assistOpen[g] = ev.Time()
+				// Every generation re-announces a running assist (RangeActive); it is the
+				// same assist, so it keeps its first start (as internal/trace/summary.go).
+				if _, open := assistOpen[g]; !open || ev.Kind() == trace.EventRangeBegin {
+					assistOpen[g] = ev.Time()
+				}
 			case rg.Name == assistRange:
 				if begin, ok := assistOpen[g]; ok {
 					s.GC.AssistNs += int64(ev.Time() - begin)
