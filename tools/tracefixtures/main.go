@@ -4,7 +4,8 @@
 //
 //	go run ./tracefixtures -out ../workers/trace/testdata
 //
-// Traces are gzipped (the app sniffs gzip); goldens are <name>.golden.json.
+// Traces are gzipped (the app sniffs gzip); goldens are <name>.golden.json. With -goldens it
+// keeps the committed traces and only rewrites their goldens (after a traceoracle change).
 package main
 
 import (
@@ -53,7 +54,14 @@ var fixtures = []fixture{
 
 func main() {
 	out := flag.String("out", "../workers/trace/testdata", "directory for fixtures and goldens")
+	goldensOnly := flag.Bool("goldens", false, "keep the traces in -out, only rewrite their goldens")
 	flag.Parse()
+	if *goldensOnly {
+		for _, f := range fixtures {
+			writeGolden(*out, f.name)
+		}
+		return
+	}
 	if err := os.MkdirAll(*out, 0o755); err != nil {
 		log.Fatal(err)
 	}
@@ -79,14 +87,19 @@ func main() {
 		if err := writeGzip(gz, data); err != nil {
 			log.Fatal(err)
 		}
-		golden, err := exec.Command("go", "run", "./traceoracle", gz).Output()
-		if err != nil {
-			log.Fatalf("%s: traceoracle: %v", f.name, err)
-		}
-		if err := os.WriteFile(filepath.Join(*out, f.name+".golden.json"), golden, 0o644); err != nil {
-			log.Fatal(err)
-		}
+		writeGolden(*out, f.name)
 		fmt.Printf("%-28s %8d bytes, %8d gzipped\n", f.name, len(data), fileSize(gz))
+	}
+}
+
+// writeGolden writes <name>.golden.json, the traceoracle summary of <name>.trace.gz in dir.
+func writeGolden(dir, name string) {
+	golden, err := exec.Command("go", "run", "./traceoracle", filepath.Join(dir, name+".trace.gz")).Output()
+	if err != nil {
+		log.Fatalf("%s: traceoracle: %v", name, err)
+	}
+	if err := os.WriteFile(filepath.Join(dir, name+".golden.json"), golden, 0o644); err != nil {
+		log.Fatal(err)
 	}
 }
 
