@@ -7,6 +7,7 @@ import type { ScavengerSeries } from '../../../workers/gctrace/scavengerLines';
 import { QueryStatus } from '../pprof/QueryStatus';
 import { StwSummary } from '../gc/StwSummary';
 import { StwTimeline } from '../gc/StwTimeline';
+import { ViewTabs } from '../tabs/ViewTabs';
 import { timeExtent } from '../gc/chartData';
 import { GctraceCycles } from './GctraceCycles';
 import { GctraceOverview } from './GctraceOverview';
@@ -60,23 +61,21 @@ export function GctraceView({ file }: { file: OpenFile }) {
   return (
     <div className="pp-view gt-view" data-testid="gctrace-view">
       <div className="pp-header">
-        <nav className="pp-tabs" role="tablist" aria-label="gctrace views">
-          {offered.map((t) => (
-            <button
-              key={t}
-              role="tab"
-              aria-selected={t === tab}
-              className={t === tab ? 'pp-tab active' : 'pp-tab'}
-              data-testid={`tab-${t}`}
-              onClick={() => patch({ view: t === 'overview' ? undefined : t })}
-            >
-              {tabTitles[t]}
-              {t === 'lines' && (
+        <ViewTabs
+          tabs={offered}
+          active={tab}
+          titles={{
+            ...tabTitles,
+            lines: (
+              <>
+                {tabTitles.lines}
                 <span className="gt-tab-count">{otherLines.toLocaleString('en-US')}</span>
-              )}
-            </button>
-          ))}
-        </nav>
+              </>
+            ),
+          }}
+          label="gctrace views"
+          onSelect={(t) => patch({ view: t === 'overview' ? undefined : t })}
+        />
       </div>
       {summary.data && <GctraceSummaryBar summary={summary.data} />}
       <QueryStatus

@@ -2,6 +2,7 @@ import { useFileQuery } from '../../engine/useFileQuery';
 import { useSession, type OpenFile } from '../../store/session';
 import type { GoroutineSummary } from '../../../workers/goroutines/goroutineQueries';
 import { GoroutineFlame } from './GoroutineFlame';
+import { ViewTabs } from '../tabs/ViewTabs';
 import { GoroutineGroups } from './GoroutineGroups';
 import { activeGoroutinesTab, type GoroutinesTab } from './goroutinesViewState';
 import '../pprof/profileView.css';
@@ -21,20 +22,13 @@ export function GoroutinesView({ file }: { file: OpenFile }) {
   return (
     <div className="pp-view gr-view" data-testid="goroutines-view">
       <div className="pp-header">
-        <nav className="pp-tabs" role="tablist" aria-label="Goroutine views">
-          {(Object.keys(tabTitles) as GoroutinesTab[]).map((t) => (
-            <button
-              key={t}
-              role="tab"
-              aria-selected={t === tab}
-              className={t === tab ? 'pp-tab active' : 'pp-tab'}
-              data-testid={`tab-${t}`}
-              onClick={() => patch({ view: t === 'groups' ? undefined : t })}
-            >
-              {tabTitles[t]}
-            </button>
-          ))}
-        </nav>
+        <ViewTabs
+          tabs={Object.keys(tabTitles) as GoroutinesTab[]}
+          active={tab}
+          titles={tabTitles}
+          label="Goroutine views"
+          onSelect={(t) => patch({ view: t === 'groups' ? undefined : t })}
+        />
         {s && (
           <div className="gr-summary" data-testid="goroutines-summary">
             <span>

@@ -10,6 +10,7 @@ import { PeekTab } from './PeekTab';
 import { ProfileToolbar } from './ProfileToolbar';
 import { activeTab, tabKey, type ProfileTab } from './pprofViewState';
 import { TopTable } from './TopTable';
+import { ViewTabs } from '../tabs/ViewTabs';
 import './profileView.css';
 
 const tabTitles: Record<ProfileTab, string> = {
@@ -45,20 +46,13 @@ export function ProfileView({ file }: { file: OpenFile }) {
   return (
     <div className="pp-view" data-testid="profile-view">
       <div className="pp-header">
-        <nav className="pp-tabs" role="tablist" aria-label="Profile views">
-          {offered.map((t) => (
-            <button
-              key={t}
-              role="tab"
-              aria-selected={t === tab}
-              className={t === tab ? 'pp-tab active' : 'pp-tab'}
-              data-testid={`tab-${t}`}
-              onClick={() => patch({ [tabKey]: t === offered[0] ? undefined : t })}
-            >
-              {tabTitles[t]}
-            </button>
-          ))}
-        </nav>
+        <ViewTabs
+          tabs={offered}
+          active={tab}
+          titles={tabTitles}
+          label="Profile views"
+          onSelect={(t) => patch({ [tabKey]: t === offered[0] ? undefined : t })}
+        />
         {tab !== 'meta' && tab !== 'memstats' && <ProfileToolbar file={file} meta={meta.data} />}
       </div>
       {tab !== 'meta' && tab !== 'memstats' && <FilterBar file={file} />}

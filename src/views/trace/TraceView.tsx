@@ -4,6 +4,7 @@ import type { traceOverview } from '../../../workers/trace/traceBasics';
 import { useFileQuery } from '../../engine/useFileQuery';
 import { useSession, type OpenFile } from '../../store/session';
 import { QueryStatus } from '../pprof/QueryStatus';
+import { ViewTabs } from '../tabs/ViewTabs';
 import { formatValue } from '../units/formatValue';
 import { cycleSpan } from './gc/cycleSpan';
 import { TracePanels, panelTitles } from './TracePanels';
@@ -117,20 +118,13 @@ function TraceWorkspace({ file, overview, cycles }: WorkspaceProps) {
     <TimelineContext.Provider value={timeline}>
       <div className="tr-view" data-testid="trace-view">
         <div className="pp-header">
-          <nav className="pp-tabs" role="tablist" aria-label="Trace panels">
-            {tracePanels.map((p) => (
-              <button
-                key={p}
-                role="tab"
-                aria-selected={p === panel}
-                className={p === panel ? 'pp-tab active' : 'pp-tab'}
-                data-testid={`tab-${p}`}
-                onClick={() => patch({ view: p === 'gc' ? undefined : p })}
-              >
-                {panelTitles[p]}
-              </button>
-            ))}
-          </nav>
+          <ViewTabs
+            tabs={tracePanels}
+            active={panel}
+            titles={panelTitles}
+            label="Trace panels"
+            onSelect={(p) => patch({ view: p === 'gc' ? undefined : p })}
+          />
           <div className="pp-toolbar tr-toolbar">
             <span className="tr-selection" data-testid="selection-text">
               {selection
