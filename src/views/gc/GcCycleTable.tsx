@@ -1,16 +1,24 @@
 import { useMemo, useRef, useState } from 'react';
+import { TableHead, type TableColumn } from '../tables/TableHead';
 import '../pprof/profileView.css';
 import './gcCharts.css';
 
-export interface GcCycleColumn {
-  /** Stable id, used in the sort key. */
-  key: string;
-  title: string;
+export interface GcCycleColumn extends TableColumn {
   /** The cell's number for a row (NaN when absent: shown as "—", sorted last). */
   value: (row: number) => number;
   format: (value: number) => string;
-  /** Tooltip of the column header. */
-  help?: string;
+}
+
+/** A numeric column whose values are an array indexed by row, or a function of the row. */
+export function cycleColumn(
+  key: string,
+  title: string,
+  values: ArrayLike<number> | ((row: number) => number),
+  format: (v: number) => string,
+  help?: string,
+): GcCycleColumn {
+  const value = typeof values === 'function' ? values : (row: number) => values[row];
+  return { key, title, numeric: true, value, format, help };
 }
 
 export interface GcCycleTableProps {
@@ -62,28 +70,17 @@ export function GcCycleTable(props: GcCycleTableProps) {
       onScroll={(e) => setScrollTop(e.currentTarget.scrollTop)}
     >
       <table className="pp-table">
-        <thead>
-          <tr>
-            {columns.map((c) => (
-              <th
-                key={c.key}
-                className="num"
-                title={c.help}
-                aria-sort={ariaSort(c, sortColumn, descending)}
-              >
-                <button
-                  onClick={() => {
-                    const next = c === sortColumn && !descending ? `-${c.key}` : c.key;
-                    setSort(next === columns[0].key ? undefined : next);
-                  }}
-                >
-                  {c.title}
-                  {c === sortColumn ? (descending ? ' ▼' : ' ▲') : ''}
-                </button>
-              </th>
-            ))}
-          </tr>
-        </thead>
+        <TableHead
+          columns={columns}
+          sort={{
+            key: sortColumn?.key ?? '',
+            ascending: !descending,
+            onSort: (key) => {
+              const next = key === sortColumn?.key && !descending ? `-${key}` : key;
+              setSort(next === columns[0].key ? undefined : next);
+            },
+          }}
+        />
         <tbody>
           {first > 0 && <tr style={{ height: first * rowHeight }} aria-hidden />}
           {visible.map((row) => (
@@ -124,9 +121,4 @@ function sortedRows(rowCount: number, column: GcCycleColumn | undefined, descend
     if (na || nb) return na === nb ? a - b : na ? 1 : -1;
     return sign * (va - vb) || a - b;
   });
-}
-
-function ariaSort(c: GcCycleColumn, sortColumn: GcCycleColumn | undefined, descending: boolean) {
-  if (c !== sortColumn) return undefined;
-  return descending ? 'descending' : 'ascending';
 }

@@ -1,5 +1,6 @@
 import { useMemo, useState } from 'react';
 import { pauseStats, type PauseStats } from '../../../workers/stats/pauseStats';
+import { TableHead, type TableColumn } from '../tables/TableHead';
 import { formatValue } from '../units/formatValue';
 import type { StwPauseSeries } from './chartData';
 import { Histogram } from './Histogram';
@@ -13,6 +14,15 @@ export interface StwSummaryProps {
 }
 
 const ns = (v: number) => formatValue(v, 'ns');
+
+const columns: TableColumn[] = [
+  { key: 'reason', title: 'Reason' },
+  ...['Count', 'Total', 'p50', 'p95', 'p99', 'Max'].map((title) => ({
+    key: title,
+    title,
+    numeric: true,
+  })),
+];
 
 /**
  * Pause statistics (count, total, nearest-rank p50/p95/p99, max) overall and per reason, and a
@@ -37,17 +47,7 @@ export function StwSummary({ pauses, reason: chosen, onReasonChange }: StwSummar
   return (
     <div className="gc-stw-summary" data-testid="stw-summary">
       <table className="pp-table compact gc-stats-table">
-        <thead>
-          <tr>
-            <th>Reason</th>
-            <th className="num">Count</th>
-            <th className="num">Total</th>
-            <th className="num">p50</th>
-            <th className="num">p95</th>
-            <th className="num">p99</th>
-            <th className="num">Max</th>
-          </tr>
-        </thead>
+        <TableHead columns={columns} />
         <tbody>
           {rows.map((row) => (
             <tr

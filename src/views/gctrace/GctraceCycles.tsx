@@ -2,7 +2,7 @@ import { useMemo } from 'react';
 import { useSession, type OpenFile } from '../../store/session';
 import type { GcCycles } from '../../../workers/gctrace/decodeGctrace';
 import type { StwPauseSeries, TimeRange } from '../gc/chartData';
-import { GcCycleTable, type GcCycleColumn } from '../gc/GcCycleTable';
+import { GcCycleTable, cycleColumn, type GcCycleColumn } from '../gc/GcCycleTable';
 import { StwTimeline } from '../gc/StwTimeline';
 import { formatValue } from '../units/formatValue';
 import { assistSharePercent, cycleCpuPercent, cycleEnds } from './gctraceSeries';
@@ -75,49 +75,48 @@ function cycleColumns(c: GcCycles): GcCycleColumn[] {
   const pct = (v: number) => `${v.toFixed(1)}%`;
   const cpu = cycleCpuPercent(c);
   const assist = assistSharePercent(c);
-  const col = (
-    key: string,
-    title: string,
-    values: ArrayLike<number>,
-    format: (v: number) => string,
-    help?: string,
-  ): GcCycleColumn => ({ key, title, value: (r) => values[r], format, help });
   return [
-    col('gc', 'gc', c.number, String, 'The runtime’s cycle number'),
-    col('start', 'start', c.startNs, ns, 'Time since program start (@)'),
-    col(
+    cycleColumn('gc', 'gc', c.number, String, 'The runtime’s cycle number'),
+    cycleColumn('start', 'start', c.startNs, ns, 'Time since program start (@)'),
+    cycleColumn(
       'stw1',
       'sweep term. STW',
       c.clockSweepTermNs,
       ns,
       'Stop-the-world sweep termination (wall clock)',
     ),
-    col('mark', 'mark', c.clockMarkNs, ns, 'Concurrent mark and scan (wall clock)'),
-    col(
+    cycleColumn('mark', 'mark', c.clockMarkNs, ns, 'Concurrent mark and scan (wall clock)'),
+    cycleColumn(
       'stw2',
       'mark term. STW',
       c.clockMarkTermNs,
       ns,
       'Stop-the-world mark termination (wall clock)',
     ),
-    col('assist', 'assist CPU', c.cpuAssistNs, ns, 'CPU time in mark assists'),
-    col('assistShare', 'assist share', assist, pct, 'Assists’ share of mark CPU'),
-    col('bg', 'background CPU', c.cpuBackgroundNs, ns, 'Dedicated and fractional mark workers'),
-    col('idle', 'idle CPU', c.cpuIdleNs, ns, 'Idle mark workers'),
-    col('cpu', 'GC CPU', cpu, pct, 'GC CPU over GOMAXPROCS × cycle wall time'),
-    col('hs', 'heap start', c.heapStartBytes, bytes, 'Heap when the cycle began'),
-    col('he', 'heap end', c.heapEndBytes, bytes, 'Heap when the cycle ended'),
-    col('hl', 'live', c.heapLiveBytes, bytes, 'Marked (live) heap'),
-    col('goal', 'goal', c.heapGoalBytes, bytes, 'Heap goal'),
-    col(
+    cycleColumn('assist', 'assist CPU', c.cpuAssistNs, ns, 'CPU time in mark assists'),
+    cycleColumn('assistShare', 'assist share', assist, pct, 'Assists’ share of mark CPU'),
+    cycleColumn(
+      'bg',
+      'background CPU',
+      c.cpuBackgroundNs,
+      ns,
+      'Dedicated and fractional mark workers',
+    ),
+    cycleColumn('idle', 'idle CPU', c.cpuIdleNs, ns, 'Idle mark workers'),
+    cycleColumn('cpu', 'GC CPU', cpu, pct, 'GC CPU over GOMAXPROCS × cycle wall time'),
+    cycleColumn('hs', 'heap start', c.heapStartBytes, bytes, 'Heap when the cycle began'),
+    cycleColumn('he', 'heap end', c.heapEndBytes, bytes, 'Heap when the cycle ended'),
+    cycleColumn('hl', 'live', c.heapLiveBytes, bytes, 'Marked (live) heap'),
+    cycleColumn('goal', 'goal', c.heapGoalBytes, bytes, 'Heap goal'),
+    cycleColumn(
       'over',
       'overshoot',
       c.heapEndBytes.map((e, i) => e - c.heapGoalBytes[i]),
       bytes,
       'Heap end minus goal: positive when the heap outgrew the goal',
     ),
-    col('procs', 'P', c.procs, String, 'GOMAXPROCS'),
-    col(
+    cycleColumn('procs', 'P', c.procs, String, 'GOMAXPROCS'),
+    cycleColumn(
       'forced',
       'forced',
       c.forced,

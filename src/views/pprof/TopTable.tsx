@@ -2,6 +2,7 @@ import { useMemo, useState } from 'react';
 import { useFileQuery } from '../../engine/useFileQuery';
 import { useSession, type OpenFile } from '../../store/session';
 import type { TopResult, TopRow } from '../../../workers/pprof/topTable';
+import { TableHead, type TableColumn } from '../tables/TableHead';
 import { formatInUnit, formatPercent } from '../units/formatValue';
 import { SelectedFrameBar } from './frameActions';
 import { searchRegex } from './FlameTab';
@@ -12,13 +13,13 @@ import { encodeSort, parseSort, sortTopRows, topTableUnit, type TopColumn } from
 const firstPage = 200;
 const morePage = 500;
 
-const columns: { id: TopColumn; title: string; numeric: boolean }[] = [
-  { id: 'flat', title: 'flat', numeric: true },
-  { id: 'flatPercent', title: 'flat%', numeric: true },
-  { id: 'sumPercent', title: 'sum%', numeric: true },
-  { id: 'cum', title: 'cum', numeric: true },
-  { id: 'cumPercent', title: 'cum%', numeric: true },
-  { id: 'name', title: 'name', numeric: false },
+const columns: Array<TableColumn & { key: TopColumn }> = [
+  { key: 'flat', title: 'flat', numeric: true },
+  { key: 'flatPercent', title: 'flat%', numeric: true },
+  { key: 'sumPercent', title: 'sum%', numeric: true },
+  { key: 'cum', title: 'cum', numeric: true },
+  { key: 'cumPercent', title: 'cum%', numeric: true },
+  { key: 'name', title: 'name' },
 ];
 
 /**
@@ -67,22 +68,15 @@ export function TopTable({ file }: { file: OpenFile }) {
       {data && (
         <div className="pp-table-scroll">
           <table className="pp-table" data-testid="top-table">
-            <thead>
-              <tr>
-                {columns.map((c) => (
-                  <th
-                    key={c.id}
-                    className={c.numeric ? 'num' : undefined}
-                    aria-sort={c.id === column ? (ascending ? 'ascending' : 'descending') : 'none'}
-                  >
-                    <button data-testid={`sort-${c.id}`} onClick={() => sortBy(c.id)}>
-                      {c.title}
-                      {c.id === column ? (ascending ? ' ▲' : ' ▼') : ''}
-                    </button>
-                  </th>
-                ))}
-              </tr>
-            </thead>
+            <TableHead
+              columns={columns}
+              sort={{
+                key: column,
+                ascending,
+                onSort: (key) => sortBy(key as TopColumn),
+                testIdPrefix: 'sort-',
+              }}
+            />
             <tbody>
               {rows.slice(0, shown).map((row) => (
                 <TopTableRow

@@ -4,6 +4,7 @@ import { useFileQuery } from '../../../engine/useFileQuery';
 import { useSession, type OpenFile } from '../../../store/session';
 import { Histogram } from '../../gc/Histogram';
 import { QueryStatus } from '../../pprof/QueryStatus';
+import { TableHead, type TableColumn } from '../../tables/TableHead';
 import { formatValue } from '../../units/formatValue';
 import { useTimeline } from '../timeline/timelineContext';
 import { framed } from '../timeline/viewportMath';
@@ -17,6 +18,14 @@ interface Row {
 }
 
 const rowLimit = 1000;
+
+const columns: TableColumn[] = [
+  { key: 'kind', title: 'Kind' },
+  { key: 'name', title: 'Name / message' },
+  { key: 'start', title: 'Start', numeric: true },
+  { key: 'duration', title: 'Duration', numeric: true },
+  { key: 'g', title: 'Goroutine', numeric: true },
+];
 
 /**
  * runtime/trace tasks, regions and logs in time order, with durations; a click selects the
@@ -55,15 +64,7 @@ export function AnnotationsPanel({ file }: { file: OpenFile }) {
     <div className="tr-annotations" data-testid="annotations-panel">
       <div className="pp-table-scroll tr-half">
         <table className="pp-table compact">
-          <thead>
-            <tr>
-              <th>Kind</th>
-              <th>Name / message</th>
-              <th className="num">Start</th>
-              <th className="num">Duration</th>
-              <th className="num">Goroutine</th>
-            </tr>
-          </thead>
+          <TableHead columns={columns} />
           <tbody>
             {rows.slice(0, rowLimit).map((r, i) => (
               <tr

@@ -3,7 +3,7 @@ import type { GcCycles } from '../../../../workers/analysis/gcCycles';
 import type { StwPauses } from '../../../../workers/analysis/stwPauses';
 import { useFileQuery } from '../../../engine/useFileQuery';
 import { useSession } from '../../../store/session';
-import { GcCycleTable, type GcCycleColumn } from '../../gc/GcCycleTable';
+import { GcCycleTable, cycleColumn, type GcCycleColumn } from '../../gc/GcCycleTable';
 import { StwSummary } from '../../gc/StwSummary';
 import { QueryStatus } from '../../pprof/QueryStatus';
 import { formatValue } from '../../units/formatValue';
@@ -60,45 +60,32 @@ const count = (v: number) => (Number.isFinite(v) ? String(v) : '—');
 
 /** The cycle table's columns, each read straight from the gcCycles analysis. */
 function cycleColumns(c: GcCycles): GcCycleColumn[] {
-  const col = (
-    key: string,
-    title: string,
-    values: ArrayLike<number> | ((i: number) => number),
-    format: (v: number) => string,
-    help?: string,
-  ): GcCycleColumn => ({
-    key,
-    title,
-    value: typeof values === 'function' ? values : (i) => values[i],
-    format,
-    help,
-  });
   return [
-    col('n', '#', (i) => i + 1, count, 'Cycle number in the trace'),
-    col('start', 'Start', c.start, ns, 'GCBegin, from the trace start'),
-    col('stw1', 'Sweep term. STW', c.sweepTermNs, ns, 'Sweep-termination stop-the-world'),
-    col('mark', 'Mark', c.concurrentMarkNs, ns, 'Concurrent mark, between the two pauses'),
-    col('stw2', 'Mark term. STW', c.markTermNs, ns, 'Mark-termination stop-the-world'),
-    col('assist', 'Assists', c.assistNs, ns, 'Time goroutines spent in mark assists'),
-    col('assistg', 'Assisting Gs', c.assistGoroutines, count, 'Goroutines that assisted'),
-    col(
+    cycleColumn('n', '#', (i) => i + 1, count, 'Cycle number in the trace'),
+    cycleColumn('start', 'Start', c.start, ns, 'GCBegin, from the trace start'),
+    cycleColumn('stw1', 'Sweep term. STW', c.sweepTermNs, ns, 'Sweep-termination stop-the-world'),
+    cycleColumn('mark', 'Mark', c.concurrentMarkNs, ns, 'Concurrent mark, between the two pauses'),
+    cycleColumn('stw2', 'Mark term. STW', c.markTermNs, ns, 'Mark-termination stop-the-world'),
+    cycleColumn('assist', 'Assists', c.assistNs, ns, 'Time goroutines spent in mark assists'),
+    cycleColumn('assistg', 'Assisting Gs', c.assistGoroutines, count, 'Goroutines that assisted'),
+    cycleColumn(
       'workers',
       'Workers',
       (i) => c.dedicatedNs[i] + c.fractionalNs[i] + c.idleNs[i],
       ns,
       'Background mark workers: dedicated + fractional + idle',
     ),
-    col(
+    cycleColumn(
       'cpu',
       'GC CPU',
       c.cpuFraction,
       (v) => (Number.isFinite(v) ? `${(v * 100).toFixed(1)}%` : '—'),
       'GC share of GOMAXPROCS × cycle time',
     ),
-    col('heap0', 'Heap start', c.heapStart, bytes, 'Heap live when the cycle began'),
-    col('heap1', 'Heap end', c.heapEnd, bytes, 'Heap live just before GCEnd'),
-    col('goal', 'Goal', c.goal, bytes, 'Heap goal in force during the cycle'),
-    col(
+    cycleColumn('heap0', 'Heap start', c.heapStart, bytes, 'Heap live when the cycle began'),
+    cycleColumn('heap1', 'Heap end', c.heapEnd, bytes, 'Heap live just before GCEnd'),
+    cycleColumn('goal', 'Goal', c.goal, bytes, 'Heap goal in force during the cycle'),
+    cycleColumn(
       'over',
       'Overshoot',
       c.overshootBytes,

@@ -4,6 +4,7 @@ import type { GoroutineSummaries } from '../../../../workers/analysis/goroutineS
 import { useFileQuery } from '../../../engine/useFileQuery';
 import { useSession, type OpenFile } from '../../../store/session';
 import { QueryStatus } from '../../pprof/QueryStatus';
+import { TableHead, type TableColumn } from '../../tables/TableHead';
 import { formatValue } from '../../units/formatValue';
 import { pinnedGoroutines, togglePin } from '../traceViewState';
 import type { TraceOverview } from '../TraceView';
@@ -21,24 +22,36 @@ interface GroupRow {
   leaks: number;
 }
 
-const columns: Array<{ key: keyof GroupRow; title: string; help: string; time?: boolean }> = [
+const time = { numeric: true, time: true };
+const columns: Array<TableColumn & { key: keyof GroupRow; time?: boolean }> = [
   {
     key: 'name',
     title: 'Start function',
     help: 'Goroutines grouped by the function they started in',
   },
-  { key: 'goroutines', title: 'Goroutines', help: 'How many' },
-  { key: 'execNs', title: 'Execution', help: 'Total running time', time: true },
-  { key: 'meanExecNs', title: 'Mean exec.', help: 'Running time per goroutine', time: true },
-  { key: 'schedWaitNs', title: 'Sched wait', help: 'Runnable, waiting for a P', time: true },
-  { key: 'blockedNs', title: 'Blocked', help: 'Blocked, all reasons', time: true },
+  { key: 'goroutines', title: 'Goroutines', help: 'How many', numeric: true },
+  { key: 'execNs', title: 'Execution', help: 'Total running time', ...time },
+  { key: 'meanExecNs', title: 'Mean exec.', help: 'Running time per goroutine', ...time },
+  { key: 'schedWaitNs', title: 'Sched wait', help: 'Runnable, waiting for a P', ...time },
+  { key: 'blockedNs', title: 'Blocked', help: 'Blocked, all reasons', ...time },
   { key: 'topReason', title: 'Mostly blocked on', help: 'The reason with the most blocked time' },
-  { key: 'syscallNs', title: 'Syscall', help: 'In system calls, holding the P or not', time: true },
+  { key: 'syscallNs', title: 'Syscall', help: 'In system calls, holding the P or not', ...time },
   {
     key: 'leaks',
     title: 'Possible leaks',
     help: 'Alive at the end and blocked for ≥ 80% of the trace',
+    numeric: true,
   },
+];
+
+const memberColumns: TableColumn[] = [
+  { key: 'g', title: 'Goroutine' },
+  { key: 'exec', title: 'Execution', numeric: true },
+  { key: 'wait', title: 'Sched wait', numeric: true },
+  { key: 'blocked', title: 'Blocked', numeric: true },
+  { key: 'reason', title: 'Mostly blocked on' },
+  { key: 'ended', title: 'Ended', numeric: true },
+  { key: 'lane', title: 'Lane' },
 ];
 
 /**
@@ -81,27 +94,17 @@ export function GoroutinesPanel({ file, overview }: { file: OpenFile; overview: 
       <QueryStatus loading={groups.loading} error={groups.error} hasData={!!groups.data} />
       <div className="pp-table-scroll tr-half">
         <table className="pp-table" data-testid="goroutine-groups">
-          <thead>
-            <tr>
-              {columns.map((c) => (
-                <th
-                  key={c.key}
-                  className={c.key === 'name' || c.key === 'topReason' ? '' : 'num'}
-                  title={c.help}
-                >
-                  <button
-                    onClick={() => {
-                      const next = c.key === sortKey && !ascending ? `-${c.key}` : c.key;
-                      patch({ gsort: next === 'execNs' ? undefined : next });
-                    }}
-                  >
-                    {c.title}
-                    {c.key === sortKey ? (ascending ? ' ▲' : ' ▼') : ''}
-                  </button>
-                </th>
-              ))}
-            </tr>
-          </thead>
+          <TableHead
+            columns={columns}
+            sort={{
+              key: sortKey,
+              ascending,
+              onSort: (key) => {
+                const next = key === sortKey && !ascending ? `-${key}` : key;
+                patch({ gsort: next === 'execNs' ? undefined : next });
+              },
+            }}
+          />
           <tbody>
             {sorted.map((r) => (
               <tr
@@ -110,10 +113,7 @@ export function GoroutinesPanel({ file, overview }: { file: OpenFile; overview: 
                 onClick={() => patch({ gg: r.name === selected ? undefined : r.name })}
               >
                 {columns.map((c) => (
-                  <td
-                    key={c.key}
-                    className={c.key === 'name' ? 'name' : c.key === 'topReason' ? '' : 'num'}
-                  >
+                  <td key={c.key} className={c.key === 'name' ? 'name' : c.numeric ? 'num' : ''}>
                     {cell(r, c.key, c.time)}
                   </td>
                 ))}
@@ -188,17 +188,7 @@ function GroupMembers(props: {
   return (
     <div className="pp-table-scroll tr-half" data-testid="group-members">
       <table className="pp-table compact">
-        <thead>
-          <tr>
-            <th>Goroutine</th>
-            <th className="num">Execution</th>
-            <th className="num">Sched wait</th>
-            <th className="num">Blocked</th>
-            <th>Mostly blocked on</th>
-            <th className="num">Ended</th>
-            <th>Lane</th>
-          </tr>
-        </thead>
+        <TableHead columns={memberColumns} />
         <tbody>
           {members.slice(0, 500).map((i) => (
             <tr
