@@ -1,36 +1,13 @@
-// Command traceoracle reads a Go execution trace with golang.org/x/exp/trace, Go's own
-// parser, and prints the summary JSON Gopherlens' trace decoder must reproduce:
+// Command traceoracle reads a Go execution trace with golang.org/x/exp/trace, Go's own parser
+// (which also converts Go 1.11–1.21 traces into its Go 1.22+ event model), and prints the JSON
+// Gopherlens' trace decoders and analyses must reproduce:
 //
-//	traceoracle [-events] trace.out[.gz]
+//	traceoracle [-detail | -events] trace.out[.gz]
 //
-// Field definitions (the TypeScript side computes the same numbers from its model):
-//
-//   - events: every event ReadEvent returns, Sync events included.
-//   - durationNs: time of the last event minus time of the first.
-//   - procs: distinct P ids that are the resource of a Proc state transition.
-//   - goroutines: distinct goroutine ids that are the resource of a Goroutine state transition.
-//   - cpuSamples: number of StackSample events.
-//   - gc.cycles: RangeBegin events named "GC concurrent mark phase" (cycles that BEGAN inside
-//     the trace; a cycle already running at the start shows as RangeActive and is not counted).
-//   - gc.stw: pause statistics over the ranges named "stop-the-world (GC sweep termination)"
-//     and "stop-the-world (GC mark termination)".
-//   - gc.assistNs: total duration of "GC mark assist" ranges, each from its RangeBegin (or,
-//     for one already running when the trace starts, its first RangeActive) to its RangeEnd
-//     on the same goroutine; the RangeActive that each new generation emits for an assist
-//     still running does not restart it. An assist still open at the end of the trace counts
-//     up to the last event.
-//   - stw: pause statistics over ALL "stop-the-world (<reason>)" ranges.
-//   - stwByReason: per reason (the range name with "stop-the-world (" and ")" removed):
-//     {count, totalNs}.
-//   - heap.maxLiveBytes: max value of the /memory/classes/heap/objects:bytes metric.
-//   - heap.maxGoalBytes: max value of the /gc/heap/goal:bytes metric.
-//
-// A STW range is a RangeBegin..RangeEnd pair on the same goroutine; its duration is
-// end.Time - begin.Time in ns. A STW still open at the end of the trace is not counted.
-// Pause statistics are {count, totalNs, maxNs, p50Ns, p95Ns, p99Ns} with nearest-rank
-// percentiles: sort the durations ascending, p(q) = sorted[ceil(q*n)-1]; all 0 when n = 0.
-//
-// With -events it only reads all events and prints their count (for benchmarks).
+// Without flags it prints the summary (summary.go defines each field); the goldens of
+// workers/trace/testdata are this output. With -detail the summary gets a "detail" object of
+// per-event counts (detail.go); the goldens of workers/trace/oldformat are that output. With
+// -events it only reads all events and prints their count (for timing Go's parser).
 //
 // If the trace is damaged, the events read before the error are summarized and the error is
 // printed as "error".
@@ -43,67 +20,17 @@ import (
 	"flag"
 	"fmt"
 	"io"
-	"math"
 	"os"
-	"sort"
-	"strings"
 
 	"golang.org/x/exp/trace"
 )
 
-type pauseStats struct {
-	Count   int   `json:"count"`
-	TotalNs int64 `json:"totalNs"`
-	MaxNs   int64 `json:"maxNs"`
-	P50Ns   int64 `json:"p50Ns"`
-	P95Ns   int64 `json:"p95Ns"`
-	P99Ns   int64 `json:"p99Ns"`
-}
-
-type reasonStats struct {
-	Count   int   `json:"count"`
-	TotalNs int64 `json:"totalNs"`
-}
-
-type summary struct {
-	DurationNs  int64                  `json:"durationNs"`
-	Events      int                    `json:"events"`
-	Procs       int                    `json:"procs"`
-	Goroutines  int                    `json:"goroutines"`
-	CPUSamples  int                    `json:"cpuSamples"`
-	GC          gcSummary              `json:"gc"`
-	STW         pauseStats             `json:"stw"`
-	STWByReason map[string]reasonStats `json:"stwByReason"`
-	Heap        heapSummary            `json:"heap"`
-	Error       string                 `json:"error,omitempty"`
-}
-
-type gcSummary struct {
-	Cycles   int        `json:"cycles"`
-	STW      pauseStats `json:"stw"`
-	AssistNs int64      `json:"assistNs"`
-}
-
-type heapSummary struct {
-	MaxLiveBytes uint64 `json:"maxLiveBytes"`
-	MaxGoalBytes uint64 `json:"maxGoalBytes"`
-}
-
-const (
-	stwPrefix    = "stop-the-world ("
-	gcMarkRange  = "GC concurrent mark phase"
-	assistRange  = "GC mark assist"
-	liveMetric   = "/memory/classes/heap/objects:bytes"
-	goalMetric   = "/gc/heap/goal:bytes"
-	sweepTermSTW = "GC sweep termination"
-	markTermSTW  = "GC mark termination"
-)
-
 func main() {
 	eventsOnly := flag.Bool("events", false, "only read all events and print their count")
+	withDetail := flag.Bool("detail", false, "add per-kind, transition, range and metric counts and the pause list")
 	flag.Parse()
-	if flag.NArg() != 1 {
-		fmt.Fprintln(os.Stderr, "usage: traceoracle [-events] trace.out[.gz]")
+	if flag.NArg() != 1 || (*eventsOnly && *withDetail) {
+		fmt.Fprintln(os.Stderr, "usage: traceoracle [-detail | -events] trace.out[.gz]")
 		os.Exit(2)
 	}
 	in, err := open(flag.Arg(0))
@@ -111,28 +38,27 @@ func main() {
 		fmt.Fprintln(os.Stderr, err)
 		os.Exit(1)
 	}
-	r, err := trace.NewReader(in)
-	if err != nil {
-		fmt.Fprintln(os.Stderr, err)
-		os.Exit(1)
-	}
 	if *eventsOnly {
-		n := 0
-		for {
-			_, err := r.ReadEvent()
-			if err != nil {
-				break
-			}
-			n++
+		n, err := countEvents(in)
+		if err != nil {
+			fmt.Fprintln(os.Stderr, err)
+			os.Exit(1)
 		}
 		fmt.Println(n)
 		return
 	}
-	s := summarize(r)
-	out, _ := json.MarshalIndent(s, "", "  ")
-	fmt.Println(string(out))
+	s := summarize(in, *withDetail)
+	enc := json.NewEncoder(os.Stdout)
+	// Transition keys such as "G Running->Waiting" stay readable.
+	enc.SetEscapeHTML(false)
+	enc.SetIndent("", "  ")
+	if err := enc.Encode(s); err != nil {
+		fmt.Fprintln(os.Stderr, err)
+		os.Exit(1)
+	}
 }
 
+// open reads a trace file, gunzipping it when it starts with the gzip magic bytes.
 func open(path string) (io.Reader, error) {
 	f, err := os.Open(path)
 	if err != nil {
@@ -146,117 +72,17 @@ func open(path string) (io.Reader, error) {
 	return br, nil
 }
 
-func summarize(r *trace.Reader) summary {
-	s := summary{STWByReason: map[string]reasonStats{}}
-	procs := map[trace.ProcID]bool{}
-	goroutines := map[trace.GoID]bool{}
-	stwOpen := map[trace.GoID]trace.Event{}
-	assistOpen := map[trace.GoID]trace.Time{}
-	var all, gc []int64
-	var first, last trace.Time
+// countEvents reads every event up to the end or the first error.
+func countEvents(in io.Reader) (int, error) {
+	r, err := trace.NewReader(in)
+	if err != nil {
+		return 0, err
+	}
+	n := 0
 	for {
-		ev, err := r.ReadEvent()
-		if err == io.EOF {
-			break
+		if _, err := r.ReadEvent(); err != nil {
+			return n, nil
 		}
-		if err != nil {
-			s.Error = err.Error()
-			break
-		}
-		if s.Events == 0 {
-			first = ev.Time()
-		}
-		last = ev.Time()
-		s.Events++
-		switch ev.Kind() {
-		case trace.EventStackSample:
-			s.CPUSamples++
-		case trace.EventStateTransition:
-			st := ev.StateTransition()
-			switch st.Resource.Kind {
-			case trace.ResourceProc:
-				procs[st.Resource.Proc()] = true
-			case trace.ResourceGoroutine:
-				goroutines[st.Resource.Goroutine()] = true
-			}
-		case trace.EventMetric:
-			m := ev.Metric()
-			switch m.Name {
-			case liveMetric:
-				s.Heap.MaxLiveBytes = max(s.Heap.MaxLiveBytes, m.Value.Uint64())
-			case goalMetric:
-				s.Heap.MaxGoalBytes = max(s.Heap.MaxGoalBytes, m.Value.Uint64())
-			}
-		case trace.EventRangeBegin, trace.EventRangeActive, trace.EventRangeEnd:
-			rg := ev.Range()
-			g := trace.NoGoroutine
-			if rg.Scope.Kind == trace.ResourceGoroutine {
-				g = rg.Scope.Goroutine()
-			}
-			switch {
-			case rg.Name == gcMarkRange && ev.Kind() == trace.EventRangeBegin:
-				s.GC.Cycles++
-			case rg.Name == assistRange && ev.Kind() != trace.EventRangeEnd:
-				// Every generation re-announces a running assist (RangeActive); it is the
-				// same assist, so it keeps its first start (as internal/trace/summary.go).
-				if _, open := assistOpen[g]; !open || ev.Kind() == trace.EventRangeBegin {
-					assistOpen[g] = ev.Time()
-				}
-			case rg.Name == assistRange:
-				if begin, ok := assistOpen[g]; ok {
-					s.GC.AssistNs += int64(ev.Time() - begin)
-					delete(assistOpen, g)
-				}
-			case strings.HasPrefix(rg.Name, stwPrefix) && ev.Kind() == trace.EventRangeBegin:
-				stwOpen[g] = ev
-			case strings.HasPrefix(rg.Name, stwPrefix) && ev.Kind() == trace.EventRangeEnd:
-				begin, ok := stwOpen[g]
-				if !ok {
-					break
-				}
-				delete(stwOpen, g)
-				reason := strings.TrimSuffix(strings.TrimPrefix(rg.Name, stwPrefix), ")")
-				d := int64(ev.Time() - begin.Time())
-				all = append(all, d)
-				if reason == sweepTermSTW || reason == markTermSTW {
-					gc = append(gc, d)
-				}
-				rs := s.STWByReason[reason]
-				rs.Count++
-				rs.TotalNs += d
-				s.STWByReason[reason] = rs
-			}
-		}
-	}
-	for _, begin := range assistOpen {
-		s.GC.AssistNs += int64(last - begin)
-	}
-	s.DurationNs = int64(last - first)
-	s.Procs = len(procs)
-	s.Goroutines = len(goroutines)
-	s.STW = stats(all)
-	s.GC.STW = stats(gc)
-	return s
-}
-
-func stats(d []int64) pauseStats {
-	if len(d) == 0 {
-		return pauseStats{}
-	}
-	sort.Slice(d, func(i, j int) bool { return d[i] < d[j] })
-	var total int64
-	for _, v := range d {
-		total += v
-	}
-	rank := func(q float64) int64 {
-		return d[int(math.Ceil(q*float64(len(d))))-1]
-	}
-	return pauseStats{
-		Count:   len(d),
-		TotalNs: total,
-		MaxNs:   d[len(d)-1],
-		P50Ns:   rank(0.50),
-		P95Ns:   rank(0.95),
-		P99Ns:   rank(0.99),
+		n++
 	}
 }
