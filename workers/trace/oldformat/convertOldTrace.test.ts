@@ -7,25 +7,28 @@ import { noProgress } from '../../progress';
 import { EventKind, GoState, ProcState, ResourceKind, rangeName, type TraceModel } from '../model';
 import { convertOldTrace } from './convertOldTrace';
 
-// Expected values: tools/oldtraceoracle (Go's x/exp/trace reader) on the same files, committed
-// in testdata/goldens (see its README for the regenerating command).
+// Expected values: tools/traceoracle -detail (Go's x/exp/trace reader) on the same files,
+// committed in testdata/goldens (see its README for the regenerating command).
 const goldens = join(__dirname, 'testdata/goldens');
 const repo = resolve(__dirname, '../../..');
 const goroot = findGoroot();
 const gorootTraces = goroot && join(goroot, 'src/internal/trace/internal/tracev1/testdata');
 
+/** The part of the oracle's output this test compares (the summary has more fields). */
 interface Golden {
   events: number;
-  eventsByKind: Record<string, number>;
   durationNs: number;
-  goroutines: number;
-  procs: number;
   cpuSamples: number;
-  gcCycles: number;
-  rangeBegins: Record<string, number>;
-  metrics: Record<string, number>;
-  transitions: Record<string, number>;
-  stw: { reason: string; startNs: number; durNs: number }[];
+  gc: { cycles: number };
+  detail: {
+    eventsByKind: Record<string, number>;
+    goroutinesSeen: number;
+    procsSeen: number;
+    rangeBegins: Record<string, number>;
+    metrics: Record<string, number>;
+    transitions: Record<string, number>;
+    stwPauses: { reason: string; startNs: number; durNs: number }[];
+  };
   error?: string;
 }
 
@@ -57,21 +60,23 @@ describe.each(cases)('convertOldTrace on $name', ({ name, file }) => {
 
   it.runIf(golden.error === undefined)('matches what x/exp/trace reads', () => {
     const ours = summarize(convertOldTrace(bytes, version, { progress: noProgress }));
+    const want = golden.detail;
     expect(ours.events).toBe(golden.events);
-    expect(ours.eventsByKind).toEqual(golden.eventsByKind);
+    expect(ours.detail.eventsByKind).toEqual(want.eventsByKind);
     expect(ours.durationNs).toBe(golden.durationNs);
-    expect(ours.goroutines).toBe(golden.goroutines);
-    expect(ours.procs).toBe(golden.procs);
+    expect(ours.detail.goroutinesSeen).toBe(want.goroutinesSeen);
+    expect(ours.detail.procsSeen).toBe(want.procsSeen);
     expect(ours.cpuSamples).toBe(golden.cpuSamples);
-    expect(ours.gcCycles).toBe(golden.gcCycles);
-    expect(ours.rangeBegins).toEqual(golden.rangeBegins);
-    expect(ours.metrics).toEqual(golden.metrics);
-    expect(ours.transitions).toEqual(golden.transitions);
-    expect(ours.stw.length).toBe(golden.stw.length);
-    golden.stw.forEach((go, k) => {
-      expect(ours.stw[k].reason).toBe(go.reason);
-      expect(Math.abs(ours.stw[k].startNs - go.startNs)).toBeLessThanOrEqual(1000);
-      expect(Math.abs(ours.stw[k].durNs - go.durNs)).toBeLessThanOrEqual(1000);
+    expect(ours.gc.cycles).toBe(golden.gc.cycles);
+    expect(ours.detail.rangeBegins).toEqual(want.rangeBegins);
+    expect(ours.detail.metrics).toEqual(want.metrics);
+    expect(ours.detail.transitions).toEqual(want.transitions);
+    const pauses = ours.detail.stwPauses;
+    expect(pauses.length).toBe(want.stwPauses.length);
+    want.stwPauses.forEach((go, k) => {
+      expect(pauses[k].reason).toBe(go.reason);
+      expect(Math.abs(pauses[k].startNs - go.startNs)).toBeLessThanOrEqual(1000);
+      expect(Math.abs(pauses[k].durNs - go.durNs)).toBeLessThanOrEqual(1000);
     });
   });
 });
@@ -125,8 +130,8 @@ describe('convertOldTrace on damaged input', () => {
   });
 });
 
-/** The same figures tools/oldtraceoracle prints, computed from our model. */
-function summarize(model: TraceModel) {
+/** The figures of tools/traceoracle -detail that this test compares, computed from our model. */
+function summarize(model: TraceModel): Omit<Golden, 'error'> {
   const kindNames = Object.fromEntries(Object.entries(EventKind).map(([k, v]) => [v, k]));
   const goNames = Object.fromEntries(Object.entries(GoState).map(([k, v]) => [v, k]));
   const procNames = Object.fromEntries(Object.entries(ProcState).map(([k, v]) => [v, k]));
@@ -136,8 +141,10 @@ function summarize(model: TraceModel) {
   const transitions: Record<string, number> = {};
   const goroutines = new Set<number>();
   const procs = new Set<number>();
+  // Pauses pair by name: only one stop-the-world runs at a time (the oracle pairs by goroutine).
+  const stwPrefix = 'stop-the-world (';
   const openStw = new Map<string, number>();
-  const stw: Golden['stw'] = [];
+  const stwPauses: Golden['detail']['stwPauses'] = [];
   const count = (table: Record<string, number>, key: string) => {
     table[key] = (table[key] ?? 0) + 1;
   };
@@ -163,29 +170,32 @@ function summarize(model: TraceModel) {
     if (kind === EventKind.RangeBegin) {
       const name = rangeName(model, i);
       count(rangeBegins, name);
-      if (name.startsWith('stop-the-world ')) openStw.set(name, model.time[i]);
+      if (name.startsWith(stwPrefix)) openStw.set(name, model.time[i]);
     }
     if (kind === EventKind.RangeEnd) {
       const name = rangeName(model, i);
       const start = openStw.get(name);
       if (start !== undefined) {
-        stw.push({ reason: name, startNs: start - first, durNs: model.time[i] - start });
+        const reason = name.slice(stwPrefix.length, -1);
+        stwPauses.push({ reason, startNs: start - first, durNs: model.time[i] - start });
         openStw.delete(name);
       }
     }
   }
   return {
     events: model.count,
-    eventsByKind,
     durationNs: model.time[model.count - 1] - first,
-    goroutines: goroutines.size,
-    procs: procs.size,
     cpuSamples: eventsByKind.StackSample ?? 0,
-    gcCycles: rangeBegins['GC concurrent mark phase'] ?? 0,
-    rangeBegins,
-    metrics,
-    transitions,
-    stw: stw.sort((a, b) => a.startNs - b.startNs),
+    gc: { cycles: rangeBegins['GC concurrent mark phase'] ?? 0 },
+    detail: {
+      eventsByKind,
+      goroutinesSeen: goroutines.size,
+      procsSeen: procs.size,
+      rangeBegins,
+      metrics,
+      transitions,
+      stwPauses: stwPauses.sort((a, b) => a.startNs - b.startNs),
+    },
   };
 }
 

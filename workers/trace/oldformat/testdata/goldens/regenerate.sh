@@ -1,12 +1,15 @@
 #!/bin/sh
-# Rewrites the goldens of workers/trace/oldformat from Go's own trace reader.
+# Rewrites the goldens of workers/trace/oldformat: tools/traceoracle -detail, Go's own trace
+# reader, on every old-format trace of the corpus and on Go's canned ones.
 # Run from the repository root; needs Go and ../shared/corpus.
 set -e
 out=workers/trace/oldformat/testdata/goldens
 corpus=../shared/corpus
 goroot=$(go env GOROOT)/src/internal/trace/internal/tracev1/testdata
-(cd tools && go build -o ../bench/data/oldtraceoracle ./oldtraceoracle)
-oracle=bench/data/oldtraceoracle
+tmp=$(mktemp -d)
+trap 'rm -rf "$tmp"' EXIT
+(cd tools && go build -o "$tmp/traceoracle" ./traceoracle)
+oracle="$tmp/traceoracle -detail"
 for f in \
   DataDog__go-profiler-notes/examples/guide/trace.bin \
   DataDog__go-profiler-notes/guide/trace.out \
@@ -29,8 +32,8 @@ for f in \
   go-asm__assembler/trace/testdata/user_task_region_1_11_good \
   go-asm__assembler/trace/testdata/user_task_region_1_19_good \
   go-asm__assembler/trace/testdata/user_task_region_1_21_good; do
-  "$oracle" "$corpus/$f" > "$out/corpus--$(echo "$f" | sed 's|/|+|g').json"
+  $oracle "$corpus/$f" > "$out/corpus--$(echo "$f" | sed 's|/|+|g').json"
 done
 for f in "$goroot"/*_good; do
-  "$oracle" "$f" > "$out/goroot--$(basename "$f").json"
+  $oracle "$f" > "$out/goroot--$(basename "$f").json"
 done
