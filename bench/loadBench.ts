@@ -111,6 +111,12 @@ export async function loadBench(options: BenchOptions): Promise<void> {
   ].filter((r) => r.samples.length > 0);
   printTable(`load: ?sample=${sample.name} (${sample.bytes} bytes)`, count, rows, []);
   console.log('  target: longest main-thread task ≤ 50 ms (0 means no task reached 50 ms)');
+  if (!runs.some((r) => r.inflateMs !== undefined)) {
+    printSkipped(
+      'inflate',
+      'the worker reported none (a server sending the .gz with Content-Encoding leaves it to the browser, inside fetch)',
+    );
+  }
   if (unpainted) {
     printSkipped(
       'first view painted',

@@ -2,5 +2,7 @@
 export interface BenchOptions {
   /** Measured runs per contender; medians are over these. */
   runs: number;
+  /** Runs of the 110 MiB trace, which take minutes each: fewer, to keep the whole run short. */
+  traceRuns: number;
   quick: boolean;
 }

@@ -37,7 +37,10 @@ function parseArgs(argv: string[]): { only: string[]; options: BenchOptions } {
   for (const name of only) {
     if (!(name in benches)) throw new Error(`no benchmark named ${name}`);
   }
-  return { only, options: { quick, runs: runs ?? (quick ? 1 : 3) } };
+  return {
+    only,
+    options: { quick, runs: runs ?? (quick ? 1 : 3), traceRuns: runs ?? (quick ? 1 : 2) },
+  };
 }
 
 async function main(): Promise<void> {

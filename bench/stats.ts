@@ -58,8 +58,9 @@ export function printTable(title: string, runs: number, rows: Row[], ratios: Rat
       r.samples.length > 1
         ? `  (min ${formatNumber(Math.min(...r.samples))}, max ${formatNumber(Math.max(...r.samples))})`
         : '';
+    const ownCount = r.samples.length !== runs ? `  [N=${r.samples.length}]` : '';
     console.log(
-      `  ${r.what.padEnd(width)}  ${formatNumber(r.median).padStart(9)} ${r.unit}${spread}`,
+      `  ${r.what.padEnd(width)}  ${formatNumber(r.median).padStart(9)} ${r.unit}${spread}${ownCount}`,
     );
   }
   for (const r of ratios) {

@@ -18,7 +18,7 @@ const mib = 1 << 20;
 export async function traceBench(options: BenchOptions): Promise<void> {
   const file = path.resolve(bigTrace());
   const fileBytes = statSync(file).size;
-  const runs = options.runs;
+  const runs = options.traceRuns;
   const rows: Row[] = [];
   const ratios: Ratio[] = [];
   const skipped: Record<string, string> = {};
@@ -33,7 +33,7 @@ export async function traceBench(options: BenchOptions): Promise<void> {
   }
   let goToolTrace: number[] = [];
   try {
-    goToolTrace = await goToolTraceFirstPage(file, runs);
+    goToolTrace = await goToolTraceFirstPage(file);
   } catch (err) {
     skipped['go tool trace'] = (err as Error).message.split('\n')[0];
   }
@@ -95,10 +95,10 @@ export async function traceBench(options: BenchOptions): Promise<void> {
   ratios.push(ratio('peak RSS vs file size', median(oursRss) * mib, fileBytes, 3));
   // The slowest analyses, so their owners see where the time goes.
   const slowest = analysisSteps
-    .map((s) => ({ step: s, ms: median(stepSamples(ours, s)) }))
-    .sort((a, b) => b.ms - a.ms)
+    .map((s) => row(`  of which ${s}`, stepSamples(ours, s)))
+    .sort((a, b) => b.median - a.median)
     .slice(0, 5);
-  for (const { step, ms } of slowest) rows.push(row(`  of which ${step}`, [ms]));
+  rows.push(...slowest);
 
   printTable(
     `trace: ${path.basename(file)} (${(fileBytes / mib).toFixed(0)} MiB)`,

@@ -33,7 +33,7 @@ export async function viewsBench(options: BenchOptions): Promise<void> {
   const file = path.resolve(bigTrace());
   await startApp();
   const runs: ViewsRun[] = [];
-  for (let i = 0; i < options.runs; i++) {
+  for (let i = 0; i < options.traceRuns; i++) {
     const page = await newTimedPage([timelineSelector]);
     try {
       await page.goto(appUrl);
@@ -67,7 +67,7 @@ export async function viewsBench(options: BenchOptions): Promise<void> {
   ];
   let goToolTrace: number[] = [];
   try {
-    goToolTrace = await goToolTraceFirstPage(file, options.runs);
+    goToolTrace = await goToolTraceFirstPage(file);
     rows.push(row('go tool trace: first page', goToolTrace));
     ratios.push(
       ratio(
@@ -80,10 +80,10 @@ export async function viewsBench(options: BenchOptions): Promise<void> {
   } catch (err) {
     printSkipped('go tool trace', (err as Error).message.split('\n')[0]);
   }
-  printTable(`views: ${path.basename(file)}`, options.runs, rows, ratios);
+  printTable(`views: ${path.basename(file)}`, options.traceRuns, rows, ratios);
   writeResults('views', {
     file: path.basename(file),
-    runs: options.runs,
+    runs: options.traceRuns,
     rows,
     ratios,
     raw: { ours: runs, goToolTraceFirstPageMs: goToolTrace },
