@@ -1,7 +1,8 @@
 import { useMemo, useState } from 'react';
 import { formatValue } from '../units/formatValue';
 import { byteTicks } from './byteTicks';
-import type { ChartBands, ChartRule, ChartSeries, TimeRange } from './chartData';
+import type { ChartBands, ChartRule, ChartSeries } from './chartData';
+import type { ChartWindowProps } from './TimeChartFrame';
 import { TimeSeriesChart } from './TimeSeriesChart';
 
 export interface TimePoints {
@@ -17,7 +18,7 @@ export interface PacerSettings {
   memoryLimitBytes?: number;
 }
 
-export interface HeapChartProps {
+export interface HeapChartProps extends ChartWindowProps {
   /** Heap in use over time. */
   live: TimePoints;
   /** step (default) for sampled heap values, line where only points between growth are known (gctrace). */
@@ -34,10 +35,6 @@ export interface HeapChartProps {
   pacerInputs?: boolean;
   pacer?: PacerSettings;
   onPacerChange?: (pacer: PacerSettings) => void;
-  extent?: TimeRange;
-  window?: TimeRange;
-  onWindowChange?: (window: TimeRange | undefined) => void;
-  timeOrigin?: string;
   height?: number;
 }
 
@@ -131,6 +128,8 @@ export function HeapChart(props: HeapChartProps) {
         extent={props.extent}
         window={props.window}
         onWindowChange={props.onWindowChange}
+        onResetZoom={props.onResetZoom}
+        plotLeft={props.plotLeft}
         timeOrigin={props.timeOrigin}
         height={props.height ?? 220}
         testId="heap-chart-plot"

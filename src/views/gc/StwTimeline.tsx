@@ -1,18 +1,18 @@
 import { useMemo } from 'react';
 import { formatValue } from '../units/formatValue';
-import { timeExtent, type StwPauseSeries, type TimeRange } from './chartData';
+import { timeExtent, type StwPauseSeries } from './chartData';
 import { reasonColor } from './reasonColors';
-import { TimeChartFrame, type ChartScales } from './TimeChartFrame';
+import { ChartLegend } from './ChartLegend';
+import {
+  resetWhenZoomed,
+  TimeChartFrame,
+  type ChartScales,
+  type ChartWindowProps,
+} from './TimeChartFrame';
 
-export interface StwTimelineProps {
+/** The extent defaults to the first pause start to the last pause end. */
+export interface StwTimelineProps extends ChartWindowProps {
   pauses: StwPauseSeries;
-  /** The whole time range (default: from the first pause start to the last pause end). */
-  extent?: TimeRange;
-  /** The time range shown (default: extent); with onWindowChange, a drag selects a new one. */
-  window?: TimeRange;
-  onWindowChange?: (window: TimeRange | undefined) => void;
-  /** What times are measured from, shown in the tooltip (e.g. "since program start"). */
-  timeOrigin?: string;
 }
 
 const laneHeight = 18;
@@ -31,6 +31,7 @@ export function StwTimeline(props: StwTimelineProps) {
     [props.extent, pauses],
   );
   const domain = props.window ?? extent;
+  const reset = resetWhenZoomed(props, extent);
   const height = Math.max(1, lanes.order.length) * (laneHeight + laneGap) - laneGap;
 
   const draw = (ctx: CanvasRenderingContext2D, { x, width }: ChartScales) => {
@@ -81,23 +82,25 @@ export function StwTimeline(props: StwTimelineProps) {
 
   return (
     <div className="gc-stw-timeline">
-      <div className="gc-legend">
-        {lanes.order.map((r) => (
-          <span key={r} className="gc-legend-item">
-            <span className="gc-swatch" style={{ background: reasonColor(r) }} />
-            {pauses.reasons[r]}
-            <span className="gc-legend-count">{lanes.count[r].toLocaleString('en-US')}</span>
-          </span>
-        ))}
+      <ChartLegend
+        items={lanes.order.map((r) => ({
+          label: pauses.reasons[r],
+          color: reasonColor(r),
+          count: lanes.count[r],
+        }))}
+        onResetZoom={reset}
+        plotLeft={props.plotLeft}
+      >
         {pauses.start.length === 0 && <span className="gc-muted">No stop-the-world pauses.</span>}
-      </div>
+      </ChartLegend>
       <TimeChartFrame
         domain={domain}
         height={height}
         draw={draw}
         tooltip={tooltip}
         onWindowChange={props.onWindowChange}
-        zoomed={props.window !== undefined}
+        onResetZoom={reset}
+        plotLeft={props.plotLeft}
         label={`Timeline of ${pauses.start.length} stop-the-world pauses`}
         testId="stw-timeline"
         tooltipTestId="stw-tooltip"

@@ -19,6 +19,32 @@ export interface ValueAxis {
   ticks?: (domain: [number, number], count: number) => number[];
 }
 
+/** What every time chart takes about the time it shows and how it is zoomed. */
+export interface ChartWindowProps {
+  /** The whole time range (default: what the data covers). */
+  extent?: TimeRange;
+  /** The time range shown (default: extent); with onWindowChange, a drag selects a new one. */
+  window?: TimeRange;
+  onWindowChange?: (window: TimeRange | undefined) => void;
+  /**
+   * Shows the whole extent again; default: onWindowChange(undefined). The trace view resets its
+   * shared window here and keeps the selection its drags make.
+   */
+  onResetZoom?: () => void;
+  /** Left inset of the plot in CSS pixels (default: room for the value axis, or 10 without one). */
+  plotLeft?: number;
+  /** What times are measured from, for the tooltip (e.g. "since program start"). */
+  timeOrigin?: string;
+}
+
+/** The reset action while the window shows less than the whole extent, else undefined. */
+export function resetWhenZoomed(props: ChartWindowProps, extent: TimeRange) {
+  const w = props.window;
+  if (!w || (w.from <= extent.from && w.to >= extent.to)) return undefined;
+  const change = props.onWindowChange;
+  return props.onResetZoom ?? (change && (() => change(undefined)));
+}
+
 export interface TimeChartFrameProps {
   /** Time shown, ns. */
   domain: TimeRange;
@@ -32,10 +58,12 @@ export interface TimeChartFrameProps {
   tooltip?: (t: number, px: number, py: number, scales: ChartScales) => ReactNode | undefined;
   /** Draws a vertical line under the pointer. */
   crosshair?: boolean;
-  /** Dragging selects a time window; a double click clears it. */
+  /** Dragging selects a time window. */
   onWindowChange?: (window: TimeRange | undefined) => void;
-  /** Whether a window is applied (shows a reset button). */
-  zoomed?: boolean;
+  /** A double click resets the zoom (see resetWhenZoomed). */
+  onResetZoom?: () => void;
+  /** Left inset of the plot in CSS pixels. */
+  plotLeft?: number;
   label: string;
   testId?: string;
   tooltipTestId?: string;
@@ -43,12 +71,14 @@ export interface TimeChartFrameProps {
 
 const margin = { top: 6, right: 14, bottom: 22 };
 const axisWidth = 58;
+const noAxisLeft = 10;
 const minBrushPx = 4;
 
 /**
  * The one chart viewport of the GC views: a canvas plot over a shared time axis (D3 scales and
  * axes in SVG), hover tooltips and a drag-to-select brush. Components draw their data and say
- * what the tooltip shows; the frame does layout, device pixels and pointer handling.
+ * what the tooltip shows; the frame does layout, device pixels and pointer handling. Its
+ * `plotLeft` lets a caller line the plot up with other tracks (the trace view's gutter).
  */
 export function TimeChartFrame(props: TimeChartFrameProps) {
   const { domain, height, valueAxis, draw, tooltip, onWindowChange } = props;
@@ -57,7 +87,7 @@ export function TimeChartFrame(props: TimeChartFrameProps) {
   const xAxisRef = useRef<SVGGElement>(null);
   const yAxisRef = useRef<SVGGElement>(null);
   const outerWidth = useElementWidth(wrapperRef);
-  const left = valueAxis ? axisWidth : 10;
+  const left = props.plotLeft ?? (valueAxis ? axisWidth : noAxisLeft);
   const width = Math.max(10, outerWidth - left - margin.right);
   const x = scaleLinear().domain([domain.from, domain.to]).range([0, width]);
   const y = scaleLinear()
@@ -141,7 +171,7 @@ export function TimeChartFrame(props: TimeChartFrameProps) {
         onPointerMove={onPointerMove}
         onPointerUp={onPointerUp}
         onPointerLeave={() => setHover(undefined)}
-        onDoubleClick={() => onWindowChange?.(undefined)}
+        onDoubleClick={props.onResetZoom}
       />
       <svg
         className="gc-chart-axes"
@@ -176,15 +206,6 @@ export function TimeChartFrame(props: TimeChartFrameProps) {
         >
           {tip}
         </div>
-      )}
-      {props.zoomed && onWindowChange && (
-        <button
-          className="gc-chart-reset"
-          onClick={() => onWindowChange(undefined)}
-          title="Show the whole time range (or double-click the chart)"
-        >
-          Reset zoom
-        </button>
       )}
     </div>
   );

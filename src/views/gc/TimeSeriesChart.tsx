@@ -6,11 +6,17 @@ import {
   type ChartBands,
   type ChartRule,
   type ChartSeries,
-  type TimeRange,
 } from './chartData';
-import { TimeChartFrame, type ChartScales } from './TimeChartFrame';
+import { ChartLegend } from './ChartLegend';
+import {
+  resetWhenZoomed,
+  TimeChartFrame,
+  type ChartScales,
+  type ChartWindowProps,
+} from './TimeChartFrame';
 
-export interface TimeSeriesChartProps {
+/** The extent defaults to what the series and bands cover. */
+export interface TimeSeriesChartProps extends ChartWindowProps {
   series: ChartSeries[];
   /** Formats values (axis and tooltip). */
   format: (value: number) => string;
@@ -24,12 +30,6 @@ export interface TimeSeriesChartProps {
   bands?: ChartBands;
   /** Horizontal reference lines. */
   rules?: ChartRule[];
-  /** The whole time range (default: what the series and bands cover). */
-  extent?: TimeRange;
-  window?: TimeRange;
-  onWindowChange?: (window: TimeRange | undefined) => void;
-  /** What times are measured from, for the tooltip (e.g. "since program start"). */
-  timeOrigin?: string;
   height?: number;
   testId?: string;
   /** Extra legend content after the series names (e.g. inputs). */
@@ -59,6 +59,7 @@ export function TimeSeriesChart(props: TimeSeriesChartProps) {
     [props.yDomain, series, rules],
   );
   const domain = props.window ?? extent;
+  const reset = resetWhenZoomed(props, extent);
 
   const draw = (ctx: CanvasRenderingContext2D, { x, y, width, height: h }: ChartScales) => {
     if (bands) {
@@ -123,30 +124,21 @@ export function TimeSeriesChart(props: TimeSeriesChartProps) {
 
   return (
     <div className="gc-series-chart">
-      <div className="gc-legend">
-        {series.map((s) => (
-          <span key={s.label} className="gc-legend-item">
-            <span
-              className={s.dashed ? 'gc-swatch dashed' : 'gc-swatch'}
-              style={{ background: s.color }}
-            />
-            {s.label}
-          </span>
-        ))}
-        {rules.map((r) => (
-          <span key={r.label} className="gc-legend-item">
-            <span className="gc-swatch dashed" style={{ background: r.color }} />
-            {r.label}
-          </span>
-        ))}
-        {bands && (
-          <span className="gc-legend-item">
-            <span className="gc-swatch band" />
-            {bands.label}
-          </span>
-        )}
+      <ChartLegend
+        items={[
+          ...series.map((s) => ({
+            label: s.label,
+            color: s.color,
+            swatch: s.dashed ? ('dashed' as const) : undefined,
+          })),
+          ...rules.map((r) => ({ label: r.label, color: r.color, swatch: 'dashed' as const })),
+          ...(bands ? [{ label: bands.label, color: bandColor, swatch: 'band' as const }] : []),
+        ]}
+        onResetZoom={reset}
+        plotLeft={props.plotLeft}
+      >
         {props.legendExtra}
-      </div>
+      </ChartLegend>
       <TimeChartFrame
         domain={domain}
         height={height}
@@ -155,7 +147,8 @@ export function TimeSeriesChart(props: TimeSeriesChartProps) {
         tooltip={tooltip}
         crosshair
         onWindowChange={props.onWindowChange}
-        zoomed={props.window !== undefined}
+        onResetZoom={reset}
+        plotLeft={props.plotLeft}
         label={props.label}
         testId={props.testId}
         tooltipTestId={props.testId ? `${props.testId}-tooltip` : undefined}

@@ -1,4 +1,4 @@
-import { useCallback, useMemo, useRef, type ReactNode } from 'react';
+import { useMemo, useRef, type ReactNode } from 'react';
 import type { GcCycles } from '../../../workers/analysis/gcCycles';
 import type { GoroutineSummaries } from '../../../workers/analysis/goroutineSummaries';
 import type { HeapSeries } from '../../../workers/analysis/heapSeries';
@@ -29,9 +29,6 @@ export interface TraceTimelineProps {
   selectedCycle: number | undefined;
   onSelectCycle: (cycle: number) => void;
 }
-
-/** Plot width of the GC charts' frames without a value axis: they leave 10 px on the left. */
-const chartFrameLeft = 10;
 
 /**
  * Every track over one time axis: the whole-trace minimap, the axis with the selection brush,
@@ -79,9 +76,15 @@ export function TraceTimeline(props: TraceTimelineProps) {
   const heapRef = useRef<HTMLDivElement>(null);
   useZoomSurface(stwRef, store, plotWidth, 'wheel');
   useZoomSurface(heapRef, store, plotWidth, 'wheel');
-  const onChartWindow = useCallback(
-    (w: { from: number; to: number } | undefined) => select(w),
-    [select],
+  // A drag on a chart selects, as on the axis; its reset shows the whole trace again and keeps
+  // the selection. Plots start at the tracks' gutter, so every x is the same time.
+  const chartLinks = useMemo(
+    () => ({
+      onWindowChange: (w: TimeRange | undefined) => select(w),
+      onResetZoom: () => store.set(store.extent),
+      plotLeft,
+    }),
+    [select, store],
   );
 
   return (
@@ -98,24 +101,18 @@ export function TraceTimeline(props: TraceTimelineProps) {
       />
       <div className="tr-chart-row" ref={stwRef}>
         <span className="tr-gutter-label">STW</span>
-        <div style={{ paddingLeft: plotLeft - chartFrameLeft }}>
-          {pauses.data ? (
-            <LiveChart
-              render={(w) => (
-                <StwTimeline
-                  pauses={pauses.data!}
-                  extent={extent}
-                  window={w}
-                  onWindowChange={onChartWindow}
-                />
-              )}
-            />
-          ) : (
-            <QueryStatus loading={pauses.loading} error={pauses.error} hasData={false} />
-          )}
-        </div>
+        {pauses.data ? (
+          <LiveChart
+            render={(w) => (
+              <StwTimeline pauses={pauses.data!} extent={extent} window={w} {...chartLinks} />
+            )}
+          />
+        ) : (
+          <QueryStatus loading={pauses.loading} error={pauses.error} hasData={false} />
+        )}
       </div>
       <div className="tr-chart-row" ref={heapRef}>
+        <span className="tr-gutter-label">heap</span>
         {heap.data ? (
           <LiveChart
             render={(w) => (
@@ -134,7 +131,7 @@ export function TraceTimeline(props: TraceTimelineProps) {
                 }
                 extent={extent}
                 window={w}
-                onWindowChange={onChartWindow}
+                {...chartLinks}
                 height={80}
               />
             )}
