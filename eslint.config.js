@@ -10,6 +10,7 @@ export default tseslint.config(
       'node_modules',
       'workers/pprof/proto/**',
       'bench/results',
+      'bench/data',
       'playwright-report',
       'test-results',
     ],
