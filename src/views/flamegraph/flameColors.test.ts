@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { frameColor, packageOf, shortFrameName } from './flameColors';
+import { ProcActivity } from '../../../workers/analysis/procIntervals';
+import { activityColors } from '../trace/procs/activityStyle';
+import { frameColor, gcHueRange, goroutineColor, packageOf, shortFrameName } from './flameColors';
 import { fitLabel } from './labelFit';
 
 describe('packageOf', () => {
@@ -34,6 +36,40 @@ describe('frameColor', () => {
     expect(frameColor('runtime/pprof.Do')).not.toMatch(/^hsl\((19|2[0-4])\d /);
   });
 });
+
+describe('goroutineColor', () => {
+  const hueOf = (hsl: string) => Number(/^hsl\((\d+) /.exec(hsl)![1]);
+  const inGcRange = (hue: number) => hue >= gcHueRange.from && hue <= gcHueRange.to;
+
+  it('covers the hues the trace views give GC work', () => {
+    const gcWork = [
+      ProcActivity.markDedicated,
+      ProcActivity.markFractional,
+      ProcActivity.markIdle,
+      ProcActivity.markAssist,
+    ];
+    for (const a of gcWork) expect(inGcRange(hexHue(activityColors[a]))).toBe(true);
+  });
+
+  it('never gives a goroutine a GC hue; runtime goroutines keep the runtime blue', () => {
+    const names = Array.from({ length: 400 }, (_, i) => `example.com/pkg${i}.worker`);
+    const frameHues = names.map((n) => hueOf(frameColor(n)));
+    expect(frameHues.some(inGcRange)).toBe(true);
+    for (const n of names) {
+      expect(inGcRange(hueOf(goroutineColor(n)))).toBe(false);
+    }
+    expect(goroutineColor('runtime.bgsweep')).toBe(frameColor('runtime.bgsweep'));
+  });
+});
+
+/** Hue in degrees of a #rrggbb colour. */
+function hexHue(hex: string): number {
+  const [r, g, b] = [1, 3, 5].map((i) => parseInt(hex.slice(i, i + 2), 16) / 255);
+  const max = Math.max(r, g, b);
+  const d = max - Math.min(r, g, b);
+  const h = max === r ? ((g - b) / d) % 6 : max === g ? (b - r) / d + 2 : (r - g) / d + 4;
+  return (h * 60 + 360) % 360;
+}
 
 describe('labels', () => {
   const measure = (text: string) => text.length * 6;

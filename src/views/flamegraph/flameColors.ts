@@ -4,12 +4,16 @@
  * quantised so the renderer can batch boxes by colour.
  */
 export function frameColor(name: string): string {
-  const pkg = packageOf(name);
-  // The package picks the hue; the function picks one of a few shades, so neighbouring frames
-  // of one package stay apart.
-  const shade = hash(name) % shades.length;
-  const hue = isRuntimePackage(pkg) ? runtimeHue : packageHues[hash(pkg) % packageHues.length];
-  return palette[hue][shade];
+  return colorOf(name, packageHues);
+}
+
+/**
+ * A goroutine's colour on the trace timeline, from its start function: frameColor's scheme
+ * without the violet and magenta hues, which the trace views keep for GC work (mark workers and
+ * assists, procs/activityStyle.ts), so a goroutine never reads as GC.
+ */
+export function goroutineColor(name: string): string {
+  return colorOf(name, goroutineHues);
 }
 
 /** Colour of frames that do not match the search, and of the merged narrow slivers. */
@@ -54,6 +58,14 @@ function isRuntimePackage(pkg: string): boolean {
   );
 }
 
+/** The package picks the hue; the function one of a few shades, so neighbours stay apart. */
+function colorOf(name: string, hues: number[]): string {
+  const pkg = packageOf(name);
+  const shade = hash(name) % shades.length;
+  const hue = isRuntimePackage(pkg) ? runtimeHue : hues[hash(pkg) % hues.length];
+  return palette[hue][shade];
+}
+
 /** FNV-1a: a fixed hash, so colours do not change between sessions. */
 function hash(text: string): number {
   let h = 0x811c9dc5;
@@ -67,6 +79,9 @@ function hash(text: string): number {
 // Warm, green and violet hues for code, leaving 190°–250° to the runtime.
 const packageHues = [0, 12, 24, 34, 44, 54, 72, 95, 130, 160, 280, 310, 330, 345];
 const runtimeHue = 212;
+/** The GC colours' hue range in the trace views: violet mark workers to magenta assists. */
+export const gcHueRange = { from: 250, to: 350 };
+const goroutineHues = packageHues.filter((h) => h < gcHueRange.from || h > gcHueRange.to);
 const shades = ['70% 76%', '64% 71%', '58% 67%'];
 const palette: Record<number, string[]> = Object.fromEntries(
   [...packageHues, runtimeHue].map((h) => [h, shades.map((sl) => `hsl(${h} ${sl})`)]),

@@ -1,4 +1,4 @@
-import { frameColor } from '../../flamegraph/flameColors';
+import { goroutineColor } from '../../flamegraph/flameColors';
 import type { TrackPaint } from '../timeline/TrackCanvas';
 import { activityColors, busyColumnColor, gcColumnColor, isOverlay } from './activityStyle';
 import type { Lane } from './procLanes';
@@ -92,7 +92,7 @@ function drawIntervals(
     if (end[i] < window.from || start[i] > window.to) continue;
     const a = activity[i];
     const overlay = isOverlay(a);
-    const color = activityColors[a] ?? frameColor(look.nameOf(g[i]) || 'unknown');
+    const color = activityColors[a] ?? goroutineColor(look.nameOf(g[i]) || 'unknown');
     const x0 = Math.max(-1, x(start[i]));
     const x1 = Math.min(width + 1, x(end[i]));
     const w = Math.max(1, x1 - x0);
