@@ -30,7 +30,7 @@ export function FlameTooltip({
   const top =
     y + offset + assumedHeight > height ? Math.max(0, y - offset - assumedHeight) : y + offset;
   return (
-    <div className="fg-tooltip" data-testid="flamegraph-tooltip" style={{ left, top }}>
+    <div className="tooltip fg-tooltip" data-testid="flamegraph-tooltip" style={{ left, top }}>
       <div className="fg-tooltip-name" data-testid="flamegraph-tooltip-name">
         {frame.name}
       </div>

@@ -60,7 +60,7 @@ export function StwTimeline(props: StwTimelineProps) {
     if (i < 0) return undefined;
     return (
       <>
-        <div className="gc-tooltip-title">{pauses.reasons[pauses.reason[i]]}</div>
+        <div className="tooltip-title">{pauses.reasons[pauses.reason[i]]}</div>
         <table>
           <tbody>
             <tr>

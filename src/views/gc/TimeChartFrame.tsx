@@ -200,7 +200,7 @@ export function TimeChartFrame(props: TimeChartFrameProps) {
       )}
       {tip && (
         <div
-          className="gc-tooltip"
+          className="tooltip gc-tooltip"
           data-testid={props.tooltipTestId}
           style={{ left: left + tipLeft, top: Math.max(0, Math.min(height - 40, hover.py)) }}
         >

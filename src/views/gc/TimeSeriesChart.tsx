@@ -92,7 +92,7 @@ export function TimeSeriesChart(props: TimeSeriesChartProps) {
     const values = series.map((s) => ({ s, v: valueAt(s, t) }));
     return (
       <>
-        <div className="gc-tooltip-title">
+        <div className="tooltip-title">
           {formatValue(t, 'ns')}
           {props.timeOrigin ? ` ${props.timeOrigin}` : ''}
         </div>

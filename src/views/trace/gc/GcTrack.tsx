@@ -125,11 +125,11 @@ function CycleTooltip({
   ];
   return (
     <div
-      className="gc-tooltip tr-tooltip"
+      className="tooltip gc-tooltip tr-tooltip"
       data-testid="gc-track-tooltip"
       style={{ left: x + 14, top: y + 8 }}
     >
-      <div className="gc-tooltip-title">GC cycle {cycle + 1}</div>
+      <div className="tooltip-title">GC cycle {cycle + 1}</div>
       <table>
         <tbody>
           {rows.map(([k, v]) => (

@@ -137,11 +137,11 @@ function IntervalTooltip({ hover, look }: { hover: HoveredInterval; look: Gorout
   const name = hover.g >= 0 ? look.nameOf(hover.g) : '';
   return (
     <div
-      className="gc-tooltip tr-tooltip"
+      className="tooltip gc-tooltip tr-tooltip"
       data-testid="procs-tooltip"
       style={{ left: hover.x + 14, top: hover.y + 10 }}
     >
-      <div className="gc-tooltip-title">
+      <div className="tooltip-title">
         {hover.g >= 0 ? `G${hover.g}` : 'no goroutine'}{' '}
         {name && <span className="mono">{name}</span>}
       </div>
