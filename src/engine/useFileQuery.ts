@@ -1,4 +1,4 @@
-import { useEffect, useState } from 'react';
+import { startTransition, useEffect, useState } from 'react';
 import { queryFile, QueryError } from './fileWorkers';
 
 export interface QueryState<T> {
@@ -20,15 +20,17 @@ export function useFileQuery<T>(fileId: string, name: string, args: unknown = {}
   });
   useEffect(() => {
     let live = true;
+    // A result may re-render a whole view: as a transition, React renders it in slices that
+    // leave the main thread free between them, instead of in one long task.
+    const settle = (next: QueryState<T>) =>
+      live && startTransition(() => setState({ ...next, key }));
     queryFile<T>(fileId, name, JSON.parse(key)).then(
-      (data) => live && setState({ data, error: undefined, loading: false, key }),
+      (data) => settle({ data, error: undefined, loading: false }),
       (err: unknown) =>
-        live &&
-        setState({
+        settle({
           data: undefined,
           error: err instanceof QueryError || err instanceof Error ? err.message : String(err),
           loading: false,
-          key,
         }),
     );
     return () => {
