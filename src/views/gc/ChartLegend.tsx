@@ -1,4 +1,5 @@
 import type { ReactNode } from 'react';
+import { formatCount } from '../units/formatCount';
 
 export interface LegendItem {
   label: string;
@@ -39,7 +40,7 @@ export function ChartLegend({ items, children, onResetZoom, plotLeft }: ChartLeg
           />
           {item.label}
           {item.count !== undefined && (
-            <span className="gc-legend-count">{item.count.toLocaleString('en-US')}</span>
+            <span className="gc-legend-count">{formatCount(item.count)}</span>
           )}
         </span>
       ))}

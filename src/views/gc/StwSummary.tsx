@@ -2,6 +2,7 @@ import { useMemo, useState } from 'react';
 import { pauseStats, type PauseStats } from '../../../workers/stats/pauseStats';
 import { TableHead, type TableColumn } from '../tables/TableHead';
 import { formatValue } from '../units/formatValue';
+import { formatCount } from '../units/formatCount';
 import type { StwPauseSeries } from './chartData';
 import { Histogram } from './Histogram';
 import { reasonColor } from './reasonColors';
@@ -63,7 +64,7 @@ export function StwSummary({ pauses, reason: chosen, onReasonChange }: StwSummar
                 {row.index < 0 ? 'All pauses' : pauses.reasons[row.index]}
               </td>
               <td className="num" data-testid={row.index < 0 ? 'stw-count' : undefined}>
-                {row.stats.count.toLocaleString('en-US')}
+                {formatCount(row.stats.count)}
               </td>
               <td className="num">{ns(row.stats.totalNs)}</td>
               <td className="num">{ns(row.stats.p50Ns)}</td>
