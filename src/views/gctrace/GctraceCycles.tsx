@@ -1,23 +1,24 @@
 import { useMemo } from 'react';
 import { useSession, type OpenFile } from '../../store/session';
 import type { GcCycles } from '../../../workers/gctrace/decodeGctrace';
-import type { StwPauseSeries, TimeRange } from '../gc/chartData';
+import type { StwPauseSeries } from '../gc/chartData';
 import { GcCycleTable, cycleColumn, type GcCycleColumn } from '../gc/GcCycleTable';
 import { StwTimeline } from '../gc/StwTimeline';
+import type { ChartWindowProps } from '../gc/TimeChartFrame';
 import { formatValue } from '../units/formatValue';
 import { assistSharePercent, cycleCpuPercent, cycleEnds } from './gctraceSeries';
-import { encodeWindow, programStart } from './gctraceViewState';
+import { encodeWindow } from './gctraceViewState';
 
 interface GctraceCyclesProps {
   cycles: GcCycles;
   pauses: StwPauseSeries;
-  extent: TimeRange;
-  window: TimeRange | undefined;
+  /** The time the pause timeline shows, shared with the other tabs. */
+  time: ChartWindowProps;
   file: OpenFile;
 }
 
 /** The pause timeline over the table of every cycle; choosing a cycle zooms the timeline to it. */
-export function GctraceCycles({ cycles, pauses, extent, window, file }: GctraceCyclesProps) {
+export function GctraceCycles({ cycles, pauses, time, file }: GctraceCyclesProps) {
   const state = file.viewState;
   const patch = (p: Record<string, string | undefined>) =>
     useSession.getState().patchViewState(file.id, p);
@@ -42,13 +43,7 @@ export function GctraceCycles({ cycles, pauses, extent, window, file }: GctraceC
           Stop-the-world pauses
           {selected >= 0 && <span className="gt-hint">around gc {selectedNumber}</span>}
         </h3>
-        <StwTimeline
-          pauses={pauses}
-          extent={extent}
-          window={window}
-          onWindowChange={(w) => patch({ w: encodeWindow(w) })}
-          timeOrigin={programStart}
-        />
+        <StwTimeline pauses={pauses} {...time} />
       </section>
       <section className="gt-card gt-fill">
         <h3>

@@ -1,10 +1,11 @@
 import { useMemo } from 'react';
 import { useSession, type OpenFile } from '../../store/session';
 import type { GcCycles } from '../../../workers/gctrace/decodeGctrace';
-import type { StwPauseSeries, TimeRange } from '../gc/chartData';
+import type { StwPauseSeries } from '../gc/chartData';
 import { HeapChart, type PacerSettings } from '../gc/HeapChart';
 import { Histogram } from '../gc/Histogram';
 import { StwTimeline } from '../gc/StwTimeline';
+import type { ChartWindowProps } from '../gc/TimeChartFrame';
 import { TimeSeriesChart } from '../gc/TimeSeriesChart';
 import { formatValue } from '../units/formatValue';
 import {
@@ -14,14 +15,13 @@ import {
   cycleIntervals,
   gctraceHeapSeries,
 } from './gctraceSeries';
-import { positiveNumber, programStart } from './gctraceViewState';
+import { positiveNumber } from './gctraceViewState';
 
 interface GctraceOverviewProps {
   cycles: GcCycles;
   pauses: StwPauseSeries;
-  extent: TimeRange;
-  window: TimeRange | undefined;
-  onWindowChange: (window: TimeRange | undefined) => void;
+  /** The time every chart shows, shared with the other tabs. */
+  time: ChartWindowProps;
   file: OpenFile;
 }
 
@@ -30,7 +30,7 @@ const percent = (v: number) => `${Number(v.toFixed(1))}%`;
 
 /** Every chart of the log over one linked time axis: pauses, heap, GC CPU, assists, intervals. */
 export function GctraceOverview(props: GctraceOverviewProps) {
-  const { cycles, pauses, extent, window, onWindowChange, file } = props;
+  const { cycles, pauses, time: linked, file } = props;
   const state = file.viewState;
   const patch = (p: Record<string, string | undefined>) =>
     useSession.getState().patchViewState(file.id, p);
@@ -83,7 +83,6 @@ export function GctraceOverview(props: GctraceOverviewProps) {
     gogc: positiveNumber(state.gogc),
     memoryLimitBytes: gml === undefined ? undefined : gml * mib,
   };
-  const linked = { extent, window, onWindowChange, timeOrigin: programStart };
 
   return (
     <>

@@ -9,6 +9,7 @@ import { StwSummary } from '../gc/StwSummary';
 import { StwTimeline } from '../gc/StwTimeline';
 import { ViewTabs } from '../tabs/ViewTabs';
 import { timeExtent } from '../gc/chartData';
+import type { ChartWindowProps } from '../gc/TimeChartFrame';
 import { GctraceCycles } from './GctraceCycles';
 import { GctraceOverview } from './GctraceOverview';
 import { GctraceSummaryBar } from './GctraceSummaryBar';
@@ -54,9 +55,13 @@ export function GctraceView({ file }: { file: OpenFile }) {
     (t) => (t !== 'scavenger' || hasScavenger) && (t !== 'lines' || otherLines > 0),
   );
   const tab = offered.includes(state.view as GctraceTab) ? (state.view as GctraceTab) : 'overview';
-  const window = decodeWindow(state.w);
-  const onWindowChange = (w: { from: number; to: number } | undefined) =>
-    patch({ w: encodeWindow(w) });
+  // Every chart of the log shows the same window, kept in the URL.
+  const time: ChartWindowProps = {
+    extent,
+    window: decodeWindow(state.w),
+    onWindowChange: (w) => patch({ w: encodeWindow(w) }),
+    timeOrigin: programStart,
+  };
 
   return (
     <div className="pp-view gt-view" data-testid="gctrace-view">
@@ -86,26 +91,13 @@ export function GctraceView({ file }: { file: OpenFile }) {
       {cycles && pauses && extent && (
         <div className="gt-body">
           {tab === 'overview' && (
-            <GctraceOverview
-              cycles={cycles}
-              pauses={pauses}
-              extent={extent}
-              window={window}
-              onWindowChange={onWindowChange}
-              file={file}
-            />
+            <GctraceOverview cycles={cycles} pauses={pauses} time={time} file={file} />
           )}
           {tab === 'pauses' && (
             <>
               <section className="gt-card">
                 <h3>Stop-the-world pauses</h3>
-                <StwTimeline
-                  pauses={pauses}
-                  extent={extent}
-                  window={window}
-                  onWindowChange={onWindowChange}
-                  timeOrigin={programStart}
-                />
+                <StwTimeline pauses={pauses} {...time} />
               </section>
               <section className="gt-card">
                 <h3>Pause statistics</h3>
@@ -114,13 +106,7 @@ export function GctraceView({ file }: { file: OpenFile }) {
             </>
           )}
           {tab === 'cycles' && (
-            <GctraceCycles
-              cycles={cycles}
-              pauses={pauses}
-              extent={extent}
-              window={window}
-              file={file}
-            />
+            <GctraceCycles cycles={cycles} pauses={pauses} time={time} file={file} />
           )}
           {tab === 'scavenger' && scavenger.data && (
             <ScavengerPanel scavenger={scavenger.data} cycles={cycles} extent={extent} />

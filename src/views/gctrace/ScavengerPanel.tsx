@@ -37,7 +37,13 @@ export function ScavengerPanel(props: {
       ],
     };
   }, [scavenger, cycles]);
-  const bytes = (v: number) => formatValue(v, 'bytes');
+  const byteChart = {
+    format: (v: number) => formatValue(v, 'bytes'),
+    ticks: byteTicks,
+    extent,
+    timeOrigin: programStart,
+    height: 160,
+  };
   return (
     <>
       <section className="gt-card" data-testid="scavenger">
@@ -47,25 +53,13 @@ export function ScavengerPanel(props: {
         </h3>
         <TimeSeriesChart
           series={work}
-          format={bytes}
-          ticks={byteTicks}
           label="Memory returned to the OS per scavenger round"
-          extent={extent}
-          timeOrigin={programStart}
-          height={160}
+          {...byteChart}
         />
       </section>
       <section className="gt-card">
         <h3>Released to the OS</h3>
-        <TimeSeriesChart
-          series={released}
-          format={bytes}
-          ticks={byteTicks}
-          label="Heap memory released to the OS"
-          extent={extent}
-          timeOrigin={programStart}
-          height={160}
-        />
+        <TimeSeriesChart series={released} label="Heap memory released to the OS" {...byteChart} />
       </section>
     </>
   );

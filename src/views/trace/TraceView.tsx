@@ -114,6 +114,8 @@ function TraceWorkspace({ file, overview, cycles }: WorkspaceProps) {
 
   const panel = activePanel(state);
   const selectedCycle = state.cycle ? Number(state.cycle) - 1 : undefined;
+  // What the timeline and every panel are given.
+  const shared = { file, overview, cycles, selectedCycle, onSelectCycle: selectCycle };
   return (
     <TimelineContext.Provider value={timeline}>
       <div className="tr-view" data-testid="trace-view">
@@ -152,22 +154,9 @@ function TraceWorkspace({ file, overview, cycles }: WorkspaceProps) {
             </span>
           </div>
         </div>
-        <TraceTimeline
-          file={file}
-          overview={overview}
-          cycles={cycles}
-          selectedCycle={selectedCycle}
-          onSelectCycle={selectCycle}
-        />
+        <TraceTimeline {...shared} />
         <div className="tr-panel">
-          <TracePanels
-            panel={panel}
-            file={file}
-            overview={overview}
-            cycles={cycles}
-            selectedCycle={selectedCycle}
-            onSelectCycle={selectCycle}
-          />
+          <TracePanels panel={panel} {...shared} />
         </div>
       </div>
     </TimelineContext.Provider>
