@@ -3,6 +3,7 @@ import { useFileQuery } from '../../engine/useFileQuery';
 import { useSession, type OpenFile } from '../../store/session';
 import type { PeekEdge, PeekResult } from '../../../workers/pprof/peekQuery';
 import type { TopResult } from '../../../workers/pprof/topTable';
+import type { FlameTree } from '../../../workers/flame/flameTree';
 import { FlameGraphCanvas } from '../flamegraph/FlameGraphCanvas';
 import { formatPercent, formatValue, valueFormatter } from '../units/formatValue';
 import { frameActions, SelectedFrameBar } from './frameActions';
@@ -33,6 +34,33 @@ function PeekOf({ file, fn }: { file: OpenFile; fn: string }) {
   const callersZoom = useMemo(() => decodeFramePath(state.zc), [state.zc]);
   const calleesZoom = useMemo(() => decodeFramePath(state.ze), [state.ze]);
   const entry = data?.entries.find((e) => e.name === fn) ?? data?.entries[0];
+  // The two graphs differ in their tree, their direction and the URL key of their zoom.
+  const peekGraph = (
+    title: 'Callers' | 'Callees',
+    tree: FlameTree,
+    orientation: 'top-down' | 'bottom-up',
+    zoomPath: string[],
+    zoomKey: 'zc' | 'ze',
+  ) => (
+    <section className="pp-peek-graph" data-testid={`peek-${title.toLowerCase()}`}>
+      <h3>{title}</h3>
+      <div className="pp-flame-area">
+        <FlameGraphCanvas
+          tree={tree}
+          formatValue={format}
+          wholeValue={data?.total}
+          totalLabel={title.toLowerCase()}
+          orientation={orientation}
+          highlight={highlight}
+          showMatchedTotal={false}
+          zoomPath={zoomPath}
+          onZoom={(path) => patch({ [zoomKey]: encodeFramePath(path) })}
+          contextMenu={(frame) => frameActions(file, frame.name)}
+          label={`${title} of ${fn}`}
+        />
+      </div>
+    </section>
+  );
 
   return (
     <div className="pp-peek" data-testid="peek">
@@ -52,42 +80,8 @@ function PeekOf({ file, fn }: { file: OpenFile; fn: string }) {
       {data && entry && (
         <>
           <div className="pp-peek-graphs">
-            <section className="pp-peek-graph" data-testid="peek-callers">
-              <h3>Callers</h3>
-              <div className="pp-flame-area">
-                <FlameGraphCanvas
-                  tree={data.callers}
-                  formatValue={format}
-                  wholeValue={data.total}
-                  totalLabel="callers"
-                  orientation="bottom-up"
-                  highlight={highlight}
-                  showMatchedTotal={false}
-                  zoomPath={callersZoom}
-                  onZoom={(path) => patch({ zc: encodeFramePath(path) })}
-                  contextMenu={(frame) => frameActions(file, frame.name)}
-                  label={`Callers of ${fn}`}
-                />
-              </div>
-            </section>
-            <section className="pp-peek-graph" data-testid="peek-callees">
-              <h3>Callees</h3>
-              <div className="pp-flame-area">
-                <FlameGraphCanvas
-                  tree={data.callees}
-                  formatValue={format}
-                  wholeValue={data.total}
-                  totalLabel="callees"
-                  orientation="top-down"
-                  highlight={highlight}
-                  showMatchedTotal={false}
-                  zoomPath={calleesZoom}
-                  onZoom={(path) => patch({ ze: encodeFramePath(path) })}
-                  contextMenu={(frame) => frameActions(file, frame.name)}
-                  label={`Callees of ${fn}`}
-                />
-              </div>
-            </section>
+            {peekGraph('Callers', data.callers, 'bottom-up', callersZoom, 'zc')}
+            {peekGraph('Callees', data.callees, 'top-down', calleesZoom, 'ze')}
           </div>
           <div className="pp-peek-tables">
             <EdgeTable title="Direct callers" edges={entry.callers} unit={data.unit} file={file} />

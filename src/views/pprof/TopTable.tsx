@@ -13,6 +13,7 @@ import { encodeSort, parseSort, sortTopRows, topTableUnit, type TopColumn } from
 const firstPage = 200;
 const morePage = 500;
 
+const numericColumns = ['flat', 'flatPercent', 'sumPercent', 'cum', 'cumPercent'] as const;
 const columns: Array<TableColumn & { key: TopColumn }> = [
   { key: 'flat', title: 'flat', numeric: true },
   { key: 'flatPercent', title: 'flat%', numeric: true },
@@ -125,21 +126,11 @@ function TopTableRow({ row, unit, tableUnit, selected, onSelect, onOpen }: TopTa
       onClick={onSelect}
       onDoubleClick={onOpen}
     >
-      <td className="num" data-value={row.flat}>
-        {value(row.flat)}
-      </td>
-      <td className="num" data-value={row.flatPercent}>
-        {percent(row.flatPercent)}
-      </td>
-      <td className="num" data-value={row.sumPercent}>
-        {percent(row.sumPercent)}
-      </td>
-      <td className="num" data-value={row.cum}>
-        {value(row.cum)}
-      </td>
-      <td className="num" data-value={row.cumPercent}>
-        {percent(row.cumPercent)}
-      </td>
+      {numericColumns.map((key) => (
+        <td key={key} className="num" data-value={row[key]}>
+          {key.endsWith('Percent') ? percent(row[key]) : value(row[key])}
+        </td>
+      ))}
       <td className="name" data-value={row.name}>
         {row.name}
         {row.inline && (
