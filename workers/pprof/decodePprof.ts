@@ -4,6 +4,7 @@ import { noProgress, type ProgressReporter } from '../progress';
 import { GrowableColumn } from './growableColumn';
 import type { PprofModel } from './model';
 import { perftools } from './proto/profile';
+import { countLocationIds, readSamples, type SampleRanges } from './readSamples';
 import { resolveTables, type RawTables } from './resolveTables';
 import { WireCursor } from './wireCursor';
 
@@ -28,10 +29,11 @@ const fields: Record<number, { name: string; wire: number }> = {
 };
 
 /**
- * Decodes an uncompressed profile.proto message. Samples are read straight into typed arrays
- * (they are most of the bytes); the small tables go through the generated protobufjs code.
- * The top-level fields are walked here so that a wrong wire type or a truncated field is reported
- * with its byte offset.
+ * Decodes an uncompressed profile.proto message in two passes: the top-level fields are walked
+ * here, the small tables decoded through the generated protobufjs code and the Sample messages
+ * only located; then the samples are read straight into typed arrays (readSamples.ts), their
+ * location ids resolved on the way. The walk reports a wrong wire type or a truncated field with
+ * its byte offset.
  */
 export function decodePprof(
   bytes: Uint8Array,
@@ -40,9 +42,14 @@ export function decodePprof(
   const cursor = new WireCursor(bytes);
   const reader = $protobuf.Reader.create(bytes);
   const raw = newRawTables();
+  const samples: SampleRanges = {
+    tagOffset: new GrowableColumn(),
+    start: new GrowableColumn(),
+    end: new GrowableColumn(),
+    bytes: 0,
+    ids: 0,
+  };
   const end = bytes.length;
-  const step = Math.max(1 << 16, Math.floor(end / 100));
-  let nextReport = step;
   while (cursor.pos < end) {
     const tagOffset = cursor.pos;
     const tag = cursor.uint32();
@@ -70,20 +77,32 @@ export function decodePprof(
     } else {
       const len = cursor.length(tagOffset, end, known.name);
       const at = cursor.pos;
-      if (field === 2) readSample(cursor, at + len, raw, tagOffset);
-      else if (field === 13) {
+      if (field === 2) {
+        samples.tagOffset.push(tagOffset);
+        samples.start.push(at);
+        samples.end.push(at + len);
+        samples.bytes += len;
+        samples.ids += countLocationIds(bytes, at, at + len);
+      } else if (field === 13) {
         while (cursor.pos < at + len) raw.comments.push(cursor.int64());
       } else readMessage(reader, field, at, len, raw, tagOffset);
       if (cursor.pos !== at + len) cursor.pos = at + len;
     }
     if (cursor.pos > end) cursor.truncated(tagOffset);
-    if (cursor.pos >= nextReport) {
-      progress('decode', cursor.pos / end);
-      nextReport = cursor.pos + step;
-    }
   }
+  // The tables are read; the samples, most of the bytes, are read next with their ids resolved.
+  progress('decode', end === 0 ? 1 : (end - samples.bytes) / end);
+  const tables = resolveTables(raw);
+  const sampleTable = readSamples(
+    bytes,
+    samples,
+    tables.locationIds,
+    tables.model.sampleTypes.length,
+    tables.model.strings.length,
+    { report: progress, before: end - samples.bytes, total: end },
+  );
   progress('decode', 1);
-  return resolveTables(raw);
+  return { ...tables.model, samples: sampleTable };
 }
 
 function newRawTables(): RawTables {
@@ -98,16 +117,6 @@ function newRawTables(): RawTables {
     scalars: {},
     periodType: undefined,
     comments: [],
-    sampleOffsets: new GrowableColumn(),
-    stackOffsets: new GrowableColumn(),
-    stackIds: new GrowableColumn(),
-    valueCounts: new GrowableColumn(),
-    values: new GrowableColumn(),
-    labelOffsets: new GrowableColumn(),
-    labelKey: new GrowableColumn(),
-    labelString: new GrowableColumn(),
-    labelNumber: new GrowableColumn(),
-    labelUnit: new GrowableColumn(),
   };
 }
 
@@ -157,101 +166,4 @@ function readMessage(
       err instanceof Error ? err.message : String(err),
     );
   }
-}
-
-/** One Sample message: location ids, values and labels, appended to the raw columns. */
-function readSample(cursor: WireCursor, end: number, raw: RawTables, tagOffset: number): void {
-  raw.sampleOffsets.push(tagOffset);
-  raw.stackOffsets.push(raw.stackIds.length);
-  raw.labelOffsets.push(raw.labelKey.length);
-  const valuesBefore = raw.values.length;
-  while (cursor.pos < end) {
-    const fieldOffset = cursor.pos;
-    const tag = cursor.uint32();
-    const field = tag >>> 3;
-    const wire = tag & 7;
-    if (field === 1 || field === 2) {
-      const column = field === 1 ? raw.stackIds : raw.values;
-      if (wire === 2) {
-        const len = cursor.length(fieldOffset, end, field === 1 ? 'location_id' : 'value');
-        const stop = cursor.pos + len;
-        // The hot loop of the decoder: a packed field holds at most `len` varints.
-        const data = column.reserve(len);
-        const buf = cursor.buf;
-        let n = column.length;
-        while (cursor.pos < stop) {
-          const b = buf[cursor.pos];
-          if (b < 0x80) {
-            data[n++] = b;
-            cursor.pos++;
-          } else data[n++] = cursor.int64();
-        }
-        column.length = n;
-        if (cursor.pos !== stop) cursor.truncated(fieldOffset);
-      } else if (wire === 0) {
-        column.push(cursor.int64());
-      } else {
-        throw new DecodeError(
-          'pprof',
-          { offset: fieldOffset },
-          `wire type 0 or 2 for sample field ${field === 1 ? 'location_id' : 'value'}`,
-          `wire type ${wire}`,
-        );
-      }
-    } else if (field === 3 && wire === 2) {
-      const len = cursor.length(fieldOffset, end, 'label');
-      readLabel(cursor, cursor.pos + len, raw, fieldOffset);
-    } else if (field === 3) {
-      throw new DecodeError(
-        'pprof',
-        { offset: fieldOffset },
-        'wire type 2 for sample field label',
-        `wire type ${wire}`,
-      );
-    } else {
-      cursor.skip(wire, fieldOffset, end);
-    }
-  }
-  if (cursor.pos > end) cursor.truncated(tagOffset);
-  raw.valueCounts.push(raw.values.length - valuesBefore);
-}
-
-function readLabel(cursor: WireCursor, end: number, raw: RawTables, tagOffset: number): void {
-  let key = 0;
-  let str = 0;
-  let num = 0;
-  let unit = 0;
-  while (cursor.pos < end) {
-    const fieldOffset = cursor.pos;
-    const tag = cursor.uint32();
-    const field = tag >>> 3;
-    const wire = tag & 7;
-    if (field >= 1 && field <= 4) {
-      if (wire !== 0) {
-        throw new DecodeError(
-          'pprof',
-          { offset: fieldOffset },
-          `wire type 0 for label field ${field}`,
-          `wire type ${wire}`,
-        );
-      }
-      const value = cursor.int64();
-      if (field === 1) key = value;
-      else if (field === 2) str = value;
-      else if (field === 3) num = value;
-      else unit = value;
-    } else {
-      cursor.skip(wire, fieldOffset, end);
-    }
-  }
-  if (cursor.pos !== end) cursor.truncated(tagOffset);
-  for (const index of [key, str, unit]) {
-    if (index < 0 || index > 0x7fffffff) {
-      throw new DecodeError('pprof', { offset: tagOffset }, 'a string table index', `${index}`);
-    }
-  }
-  raw.labelKey.push(key);
-  raw.labelString.push(str);
-  raw.labelNumber.push(num);
-  raw.labelUnit.push(unit);
 }

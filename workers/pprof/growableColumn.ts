@@ -5,7 +5,12 @@
  */
 export class GrowableColumn {
   length = 0;
-  private data = new Float64Array(1024);
+  private data: Float64Array;
+
+  /** `capacity`: how many values to expect, when the caller knows. */
+  constructor(capacity = 1024) {
+    this.data = new Float64Array(Math.max(16, capacity));
+  }
 
   push(value: number): void {
     if (this.length === this.data.length) {
@@ -14,16 +19,6 @@ export class GrowableColumn {
       this.data = bigger;
     }
     this.data[this.length++] = value;
-  }
-
-  /** Room for `extra` more values: write them at data[length..] and then set `length`. */
-  reserve(extra: number): Float64Array {
-    if (this.length + extra > this.data.length) {
-      const bigger = new Float64Array(Math.max(this.data.length * 2, this.length + extra));
-      bigger.set(this.data);
-      this.data = bigger;
-    }
-    return this.data;
   }
 
   /** The collected values, without copying; valid until the next push. */
@@ -37,6 +32,8 @@ export class GrowableColumn {
   }
 
   toInt32(): Int32Array {
-    return Int32Array.from(this.data.subarray(0, this.length));
+    const out = new Int32Array(this.length);
+    out.set(this.data.subarray(0, this.length));
+    return out;
   }
 }

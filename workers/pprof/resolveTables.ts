@@ -1,7 +1,7 @@
 import { DecodeError } from '../decodeError';
-import type { GrowableColumn } from './growableColumn';
 import type { PprofMapping, PprofModel } from './model';
 import type { perftools } from './proto/profile';
+import type { LocationIds } from './readSamples';
 
 /** protobufjs gives int64 fields as numbers, or as Long objects when the `long` package loads. */
 type Int64 = number | { toNumber(): number } | null | undefined;
@@ -11,7 +11,7 @@ export function int64ToNumber(value: Int64): number {
   return typeof value === 'number' ? value : value.toNumber();
 }
 
-/** What the decoder collected before ids are resolved to table indexes. */
+/** What the decoder collected before ids are resolved to table indexes (samples come later). */
 export interface RawTables {
   strings: string[];
   sampleTypes: perftools.profiles.IValueType[];
@@ -24,23 +24,31 @@ export interface RawTables {
   scalars: Record<number, number>;
   periodType: perftools.profiles.IValueType | undefined;
   comments: number[];
-  sampleOffsets: GrowableColumn;
-  stackOffsets: GrowableColumn;
-  stackIds: GrowableColumn;
-  valueCounts: GrowableColumn;
-  values: GrowableColumn;
-  labelOffsets: GrowableColumn;
-  labelKey: GrowableColumn;
-  labelString: GrowableColumn;
-  labelNumber: GrowableColumn;
-  labelUnit: GrowableColumn;
+}
+
+/** Everything but the samples, and how samples' location ids map to location indexes. */
+export interface ResolvedTables {
+  model: Omit<PprofModel, 'samples'>;
+  locationIds: LocationIds;
+}
+
+export function checkString(index: number, count: number, what: string, offset?: number): number {
+  if (!Number.isInteger(index) || index < 0 || index >= count) {
+    throw new DecodeError(
+      'pprof',
+      offset === undefined ? {} : { offset },
+      `${what} to be a string_table index below ${count}`,
+      `${index}`,
+    );
+  }
+  return index;
 }
 
 /**
  * Turns ids into dense indexes and checks every reference, as google/pprof's decoder does
  * (profile/encode.go postDecode): a nonzero id naming no entry is an error, id 0 means "none".
  */
-export function resolveTables(raw: RawTables): PprofModel {
+export function resolveTables(raw: RawTables): ResolvedTables {
   const strings = raw.strings.length > 0 ? raw.strings : [''];
   if (strings[0] !== '') {
     throw new DecodeError(
@@ -50,20 +58,11 @@ export function resolveTables(raw: RawTables): PprofModel {
       JSON.stringify(strings[0]),
     );
   }
-  const checkString = (index: number, what: string, offset?: number): number => {
-    if (!Number.isInteger(index) || index < 0 || index >= strings.length) {
-      throw new DecodeError(
-        'pprof',
-        offset === undefined ? {} : { offset },
-        `${what} to be a string_table index below ${strings.length}`,
-        `${index}`,
-      );
-    }
-    return index;
-  };
+  const stringAt = (index: number, what: string, offset?: number) =>
+    checkString(index, strings.length, what, offset);
   const valueType = (t: perftools.profiles.IValueType, what: string) => ({
-    type: checkString(int64ToNumber(t.type), `${what} type`),
-    unit: checkString(int64ToNumber(t.unit), `${what} unit`),
+    type: stringAt(int64ToNumber(t.type), `${what} type`),
+    unit: stringAt(int64ToNumber(t.unit), `${what} unit`),
   });
 
   const mappingIndex = new Map<number, number>();
@@ -74,8 +73,8 @@ export function resolveTables(raw: RawTables): PprofModel {
       memoryStart: int64ToNumber(m.memoryStart),
       memoryLimit: int64ToNumber(m.memoryLimit),
       fileOffset: int64ToNumber(m.fileOffset),
-      file: checkString(int64ToNumber(m.filename), 'mapping filename'),
-      buildId: checkString(int64ToNumber(m.buildId), 'mapping build_id'),
+      file: stringAt(int64ToNumber(m.filename), 'mapping filename'),
+      buildId: stringAt(int64ToNumber(m.buildId), 'mapping build_id'),
       hasFunctions: !!m.hasFunctions,
       hasFilenames: !!m.hasFilenames,
       hasLineNumbers: !!m.hasLineNumbers,
@@ -96,9 +95,9 @@ export function resolveTables(raw: RawTables): PprofModel {
     const at = raw.functionOffsets[i];
     functions.id[i] = int64ToNumber(f.id);
     functionIndex.set(functions.id[i], i);
-    functions.name[i] = checkString(int64ToNumber(f.name), 'function name', at);
-    functions.systemName[i] = checkString(int64ToNumber(f.systemName), 'function system_name', at);
-    functions.filename[i] = checkString(int64ToNumber(f.filename), 'function filename', at);
+    functions.name[i] = stringAt(int64ToNumber(f.name), 'function name', at);
+    functions.systemName[i] = stringAt(int64ToNumber(f.systemName), 'function system_name', at);
+    functions.filename[i] = stringAt(int64ToNumber(f.filename), 'function filename', at);
     functions.startLine[i] = int64ToNumber(f.startLine);
   });
 
@@ -142,22 +141,23 @@ export function resolveTables(raw: RawTables): PprofModel {
     ? undefined
     : new Map(Array.from(locations.id, (id, i) => [id, i] as [number, number]));
 
-  const samples = resolveSamples(raw, strings.length, locationCount, locationIndex, checkString);
   return {
-    strings,
-    sampleTypes: raw.sampleTypes.map((t) => valueType(t, 'sample_type')),
-    defaultSampleType: checkString(raw.scalars[14] ?? 0, 'default_sample_type'),
-    dropFrames: checkString(raw.scalars[7] ?? 0, 'drop_frames'),
-    keepFrames: checkString(raw.scalars[8] ?? 0, 'keep_frames'),
-    comments: raw.comments.map((c) => checkString(c, 'comment')),
-    timeNanos: raw.scalars[9] ?? 0,
-    durationNanos: raw.scalars[10] ?? 0,
-    period: raw.scalars[12] ?? 0,
-    periodType: raw.periodType && valueType(raw.periodType, 'period_type'),
-    mappings,
-    functions,
-    locations,
-    samples,
+    model: {
+      strings,
+      sampleTypes: raw.sampleTypes.map((t) => valueType(t, 'sample_type')),
+      defaultSampleType: stringAt(raw.scalars[14] ?? 0, 'default_sample_type'),
+      dropFrames: stringAt(raw.scalars[7] ?? 0, 'drop_frames'),
+      keepFrames: stringAt(raw.scalars[8] ?? 0, 'keep_frames'),
+      comments: raw.comments.map((c) => stringAt(c, 'comment')),
+      timeNanos: raw.scalars[9] ?? 0,
+      durationNanos: raw.scalars[10] ?? 0,
+      period: raw.scalars[12] ?? 0,
+      periodType: raw.periodType && valueType(raw.periodType, 'period_type'),
+      mappings,
+      functions,
+      locations,
+    },
+    locationIds: { count: locationCount, index: locationIndex },
   };
 }
 
@@ -168,75 +168,4 @@ function lookup(index: Map<number, number>, id: number, what: string, offset: nu
     throw new DecodeError('pprof', { offset }, `a ${what} with id ${id}`, `no such ${what}`);
   }
   return found;
-}
-
-function resolveSamples(
-  raw: RawTables,
-  stringCount: number,
-  locationCount: number,
-  locationIndex: Map<number, number> | undefined,
-  checkString: (index: number, what: string, offset?: number) => number,
-): PprofModel['samples'] {
-  const count = raw.sampleOffsets.length;
-  const typeCount = raw.sampleTypes.length;
-  const ids = raw.stackIds.view();
-  const firstId = raw.stackOffsets.view();
-  const valueCounts = raw.valueCounts.view();
-  const sampleOffsets = raw.sampleOffsets.view();
-  const rawValues = raw.values.view();
-  const stackOffsets = new Int32Array(count + 1);
-  const stackLocations = new Int32Array(ids.length);
-  const values = Array.from({ length: typeCount }, () => new Float64Array(count));
-  let valueAt = 0;
-  for (let s = 0; s < count; s++) {
-    const from = firstId[s];
-    const to = s + 1 < count ? firstId[s + 1] : ids.length;
-    stackOffsets[s] = from;
-    for (let k = from; k < to; k++) {
-      const id = ids[k];
-      const index = locationIndex ? (locationIndex.get(id) ?? -1) : id - 1;
-      if (index < 0 || index >= locationCount || !Number.isInteger(index)) {
-        throw new DecodeError(
-          'pprof',
-          { offset: sampleOffsets[s] },
-          `sample location ids naming locations`,
-          `location id ${id}, which no location has`,
-        );
-      }
-      stackLocations[k] = index;
-    }
-    if (valueCounts[s] !== typeCount) {
-      throw new DecodeError(
-        'pprof',
-        { offset: sampleOffsets[s] },
-        `${typeCount} values per sample (one per sample type)`,
-        `${valueCounts[s]} values`,
-      );
-    }
-    for (let t = 0; t < typeCount; t++) values[t][s] = rawValues[valueAt++];
-  }
-  stackOffsets[count] = ids.length;
-
-  const labelOffsets = new Int32Array(count + 1);
-  labelOffsets.set(raw.labelOffsets.view());
-  labelOffsets[count] = raw.labelKey.length;
-  const labelKey = raw.labelKey.toInt32();
-  const labelString = raw.labelString.toInt32();
-  const labelUnit = raw.labelUnit.toInt32();
-  for (let l = 0; l < labelKey.length; l++) {
-    if (labelKey[l] >= stringCount) checkString(labelKey[l], 'label key');
-    if (labelString[l] >= stringCount) checkString(labelString[l], 'label str');
-    if (labelUnit[l] >= stringCount) checkString(labelUnit[l], 'label num_unit');
-  }
-  return {
-    count,
-    stackOffsets,
-    stackLocations,
-    values,
-    labelOffsets,
-    labelKey,
-    labelString,
-    labelNumber: raw.labelNumber.toFloat64(),
-    labelUnit,
-  };
 }
