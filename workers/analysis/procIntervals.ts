@@ -6,6 +6,8 @@ import {
   ResourceKind,
   type TraceModel,
 } from '../trace/model';
+import { DenseIds } from './denseIds';
+import { float64Column, int32Column, uint8Column, withRoom } from './growingColumn';
 
 /** What a P was doing during an interval. */
 export const ProcActivity = {
@@ -39,36 +41,66 @@ const workerLabels = ['GC (dedicated)', 'GC (fractional)', 'GC (idle)'];
 /**
  * Per-P timeline, as `go tool trace` draws it by proc (cmd/trace/procgen.go): who ran on each P
  * and when, syscalls holding the P, GC workers by mode, assists and sweeps.
+ *
+ * Every interval starts at the event that opens it, so a row is taken when it opens: rows come
+ * out in start order without sorting millions of them. Intervals starting together are ordered
+ * by when they closed.
  */
 export function procIntervals(model: TraceModel): ProcIntervals {
   const { kind, time, arg, count } = model;
   const { resourceKind, from, to } = model.transitions;
-  const out = { p: [] as number[], start: [] as number[], end: [] as number[] };
-  const outG: number[] = [];
-  const outActivity: number[] = [];
-  const emit = (p: number, start: number, end: number, g: number, activity: number) => {
-    if (p < 0) return;
-    out.p.push(p);
-    out.start.push(start);
-    out.end.push(end);
-    outG.push(g);
-    outActivity.push(activity);
+  const out = {
+    p: int32Column(),
+    start: float64Column(),
+    end: float64Column(),
+    g: int32Column(),
+    activity: uint8Column(),
+    closed: float64Column(),
   };
-  // Open interval of each goroutine on a P: [p, start, activity].
-  const onP = new Map<number, [number, number, number]>();
-  const assistOn = new Map<number, [number, number]>(); // g -> [p, start] while assisting and running.
-  const assisting = new Set<number>();
-  const sweepOn = new Map<number, [number, number]>(); // p -> [start, g]
+  let closings = 0;
+  // A row for an interval opening now; -1 (nothing drawn) when it is on no P.
+  const open = (p: number, t: number, g: number, activity: number) => {
+    if (p < 0) return -1;
+    out.p.push(p);
+    out.start.push(t);
+    out.end.push(NaN);
+    out.g.push(g);
+    out.closed.push(0);
+    return out.activity.push(activity);
+  };
+  const finish = (row: number, t: number) => {
+    if (row < 0) return;
+    out.end.data[row] = t;
+    out.closed.data[row] = closings++;
+  };
+  // Per goroutine (dense index): the row of its interval on a P and of its assist while it
+  // runs (NONE when none is open, -1 when open on no P), and whether it is in an assist.
+  const goroutines = new DenseIds();
+  let onP = new Int32Array(0);
+  let assistOn = new Int32Array(0);
+  let assisting = new Uint8Array(0);
+  const slot = (g: number) => {
+    const s = goroutines.index(g);
+    onP = withRoom(onP, s, NONE);
+    assistOn = withRoom(assistOn, s, NONE);
+    assisting = withRoom(assisting, s, 0);
+    return s;
+  };
+  const sweepOn = new Map<number, number>(); // P -> row of its sweep
+  const syscallRows = new Map<number, number[]>(); // P -> rows of syscalls holding it, in order
   const labelMode = workerLabels.map((l) => model.strings.indexOf(l));
   const assistName = model.strings.indexOf(RangeName.gcMarkAssist);
   const sweepName = model.strings.indexOf(RangeName.gcSweep);
-  const close = (g: number, t: number) => {
-    const open = onP.get(g);
-    if (open) emit(open[0], open[1], t, g, open[2]);
-    onP.delete(g);
-    const assist = assistOn.get(g);
-    if (assist) emit(assist[0], assist[1], t, g, ProcActivity.markAssist);
-    assistOn.delete(g);
+  const leaveSyscall = (row: number) => {
+    const rows = syscallRows.get(out.p.data[row])!;
+    rows.splice(rows.indexOf(row), 1);
+  };
+  const close = (s: number, t: number) => {
+    const row = onP[s];
+    if (row >= 0 && out.activity.data[row] === ProcActivity.syscall) leaveSyscall(row);
+    finish(row, t);
+    finish(assistOn[s], t);
+    onP[s] = assistOn[s] = NONE;
   };
   for (let i = 0; i < count; i++) {
     const k = kind[i];
@@ -77,61 +109,118 @@ export function procIntervals(model: TraceModel): ProcIntervals {
       const row = model.transition[i];
       if (resourceKind[row] === ResourceKind.Proc) {
         // A P taken from a goroutine in a syscall ends the syscall's hold on it.
-        if (to[row] === ProcState.Idle) {
-          for (const [g, open] of onP) {
-            if (open[0] === arg[i] && open[2] === ProcActivity.syscall) close(g, t);
-          }
+        const held = to[row] === ProcState.Idle ? syscallRows.get(arg[i]) : undefined;
+        if (held !== undefined) {
+          for (const r of [...held]) close(slot(out.g.data[r]), t);
         }
         continue;
       }
       if (resourceKind[row] !== ResourceKind.Goroutine || from[row] === to[row]) continue;
       const g = arg[i];
-      close(g, t);
+      const s = slot(g);
+      close(s, t);
       if (to[row] === GoState.Running) {
-        onP.set(g, [model.p[i], t, ProcActivity.running]);
-        if (assisting.has(g)) assistOn.set(g, [model.p[i], t]);
+        const p = model.p[i];
+        onP[s] = open(p, t, g, ProcActivity.running);
+        if (assisting[s]) assistOn[s] = open(p, t, g, ProcActivity.markAssist);
       } else if (to[row] === GoState.Syscall && from[row] === GoState.Running) {
-        onP.set(g, [model.p[i], t, ProcActivity.syscall]);
+        const r = (onP[s] = open(model.p[i], t, g, ProcActivity.syscall));
+        if (r >= 0) {
+          let rows = syscallRows.get(model.p[i]);
+          if (!rows) syscallRows.set(model.p[i], (rows = []));
+          rows.push(r);
+        }
       }
     } else if (k === EventKind.Label) {
       const mode = labelMode.indexOf(model.labels.label[arg[i]]);
-      const open = onP.get(model.labels.goroutine[arg[i]]);
-      if (mode >= 0 && open) open[2] = ProcActivity.markDedicated + mode;
+      const r = mode >= 0 ? onP[slot(model.labels.goroutine[arg[i]])] : -1;
+      if (r >= 0) {
+        if (out.activity.data[r] === ProcActivity.syscall) leaveSyscall(r);
+        out.activity.data[r] = ProcActivity.markDedicated + mode;
+      }
     } else if (k === EventKind.RangeBegin || k === EventKind.RangeActive) {
       const name = model.ranges.name[arg[i]];
       const scope = model.ranges.scopeId[arg[i]];
-      if (name === assistName && !assisting.has(scope)) {
-        assisting.add(scope);
-        const open = onP.get(scope);
-        if (open) assistOn.set(scope, [open[0], t]);
+      if (name === assistName) {
+        const s = slot(scope);
+        if (assisting[s]) continue;
+        assisting[s] = 1;
+        const r = onP[s];
+        if (r !== NONE) {
+          assistOn[s] = open(r >= 0 ? out.p.data[r] : -1, t, scope, ProcActivity.markAssist);
+        }
       } else if (name === sweepName && !sweepOn.has(scope)) {
-        sweepOn.set(scope, [t, model.g[i]]);
+        sweepOn.set(scope, open(scope, t, model.g[i], ProcActivity.sweep));
       }
     } else if (k === EventKind.RangeEnd) {
       const name = model.ranges.name[arg[i]];
       const scope = model.ranges.scopeId[arg[i]];
       if (name === assistName) {
-        assisting.delete(scope);
-        const assist = assistOn.get(scope);
-        if (assist) emit(assist[0], assist[1], t, scope, ProcActivity.markAssist);
-        assistOn.delete(scope);
+        const s = slot(scope);
+        assisting[s] = 0;
+        finish(assistOn[s], t);
+        assistOn[s] = NONE;
       } else if (name === sweepName) {
-        const sweep = sweepOn.get(scope);
-        if (sweep) emit(scope, sweep[0], t, sweep[1], ProcActivity.sweep);
+        const r = sweepOn.get(scope);
+        if (r !== undefined) finish(r, t);
         sweepOn.delete(scope);
       }
     }
   }
+  // Still open at the end, closed in the order they opened: goroutines on a P (each with its
+  // assist), the remaining assists, then sweeps.
   const last = count > 0 ? time[count - 1] : 0;
-  for (const g of [...onP.keys(), ...assistOn.keys()]) close(g, last);
-  for (const [p, sweep] of sweepOn) emit(p, sweep[0], last, sweep[1], ProcActivity.sweep);
+  const rows = out.start.length;
+  const isOpen = (r: number) => Number.isNaN(out.end.data[r]);
+  for (let r = 0; r < rows; r++) {
+    const a = out.activity.data[r];
+    if (a !== ProcActivity.markAssist && a !== ProcActivity.sweep && isOpen(r)) {
+      close(slot(out.g.data[r]), last);
+    }
+  }
+  for (let r = 0; r < rows; r++) {
+    if (out.activity.data[r] === ProcActivity.markAssist && isOpen(r)) finish(r, last);
+  }
+  for (let r = 0; r < rows; r++) if (isOpen(r)) finish(r, last);
 
-  const order = Array.from(out.start.keys()).sort((a, b) => out.start[a] - out.start[b] || a - b);
-  return {
-    p: Int32Array.from(order, (i) => out.p[i]),
-    start: Float64Array.from(order, (i) => out.start[i]),
-    end: Float64Array.from(order, (i) => out.end[i]),
-    g: Int32Array.from(order, (i) => outG[i]),
-    activity: Uint8Array.from(order, (i) => outActivity[i]),
+  const intervals = {
+    p: out.p.toArray(),
+    start: out.start.toArray(),
+    end: out.end.toArray(),
+    g: out.g.toArray(),
+    activity: out.activity.toArray(),
   };
+  sortByStart(intervals, out.closed.data);
+  return intervals;
+}
+
+const NONE = -2;
+
+/**
+ * Rows are taken in time order, so only rows starting together can be out of order: those are
+ * put in closing order, in place. (Trace times never decrease; if they did, all rows are sorted.)
+ */
+function sortByStart(iv: ProcIntervals, closed: Float64Array): void {
+  const n = iv.start.length;
+  const byStart = (x: number, y: number) => iv.start[x] - iv.start[y] || closed[x] - closed[y];
+  const rowsFrom = (a: number, b: number) => Array.from({ length: b - a }, (_, k) => a + k);
+  let monotone = true;
+  for (let r = 1; r < n && monotone; r++) monotone = iv.start[r - 1] <= iv.start[r];
+  if (!monotone) return permute(iv, rowsFrom(0, n).sort(byStart), 0);
+  for (let a = 0; a < n;) {
+    let b = a + 1;
+    while (b < n && iv.start[b] === iv.start[a]) b++;
+    if (b - a > 1) permute(iv, rowsFrom(a, b).sort(byStart), a);
+    a = b;
+  }
+}
+
+/** Puts rows `order` at positions at, at + 1, … of every column. */
+function permute(iv: ProcIntervals, order: number[], at: number): void {
+  for (const column of [iv.p, iv.start, iv.end, iv.g, iv.activity]) {
+    column.set(
+      order.map((r) => column[r]),
+      at,
+    );
+  }
 }
