@@ -1,7 +1,7 @@
 import { axisBottom, axisLeft, scaleLinear, select, type ScaleLinear } from 'd3';
 import { useEffect, useLayoutEffect, useRef, useState, type ReactNode } from 'react';
 import type { TimeRange } from './chartData';
-import { tickStep, timeTickFormat } from './timeTicks';
+import { timeTicks } from './timeTicks';
 import { useElementWidth } from './useElementWidth';
 import './gcCharts.css';
 
@@ -112,10 +112,10 @@ export function TimeChartFrame(props: TimeChartFrameProps) {
 
   useEffect(() => {
     if (!xAxisRef.current) return;
-    const ticks = x.ticks(Math.max(2, Math.floor(width / 90)));
+    const ticks = timeTicks(domain.from, domain.to, width);
     const axis = axisBottom(x)
-      .tickValues(ticks)
-      .tickFormat((v) => timeTickFormat(tickStep(ticks))(+v));
+      .tickValues(ticks.map((tick) => tick.t))
+      .tickFormat((_, i) => ticks[i].label);
     select(xAxisRef.current).call(axis);
     if (yAxisRef.current && valueAxis) {
       const count = Math.max(2, Math.floor(height / 28));

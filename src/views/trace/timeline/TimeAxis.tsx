@@ -1,7 +1,7 @@
 import { brushX, select, type BrushBehavior } from 'd3';
 import { useEffect, useRef } from 'react';
 import { useElementWidth } from '../../gc/useElementWidth';
-import { timeTicks } from './timeTicks';
+import { timeTicks } from '../../gc/timeTicks';
 import { plotLeft, plotRight, timeAt, useTimeline, xOf } from './timelineContext';
 import { useLiveWindow } from './windowStore';
 import { formatValue } from '../../units/formatValue';
