@@ -47,34 +47,36 @@ export function StwSummary({ pauses, reason: chosen, onReasonChange }: StwSummar
 
   return (
     <div className="gc-stw-summary" data-testid="stw-summary">
-      <table className="pp-table compact gc-stats-table">
-        <TableHead columns={columns} />
-        <tbody>
-          {rows.map((row) => (
-            <tr
-              key={row.index}
-              className={row.index === reasonIndex ? 'selected' : undefined}
-              data-testid={row.index < 0 ? 'stw-summary-all' : undefined}
-              onClick={() => setReason(row.index < 0 ? undefined : pauses.reasons[row.index])}
-            >
-              <td>
-                {row.index >= 0 && (
-                  <span className="gc-swatch" style={{ background: reasonColor(row.index) }} />
-                )}
-                {row.index < 0 ? 'All pauses' : pauses.reasons[row.index]}
-              </td>
-              <td className="num" data-testid={row.index < 0 ? 'stw-count' : undefined}>
-                {formatCount(row.stats.count)}
-              </td>
-              <td className="num">{ns(row.stats.totalNs)}</td>
-              <td className="num">{ns(row.stats.p50Ns)}</td>
-              <td className="num">{ns(row.stats.p95Ns)}</td>
-              <td className="num">{ns(row.stats.p99Ns)}</td>
-              <td className="num">{ns(row.stats.maxNs)}</td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
+      <div className="gc-stats-scroll">
+        <table className="pp-table compact gc-stats-table">
+          <TableHead columns={columns} />
+          <tbody>
+            {rows.map((row) => (
+              <tr
+                key={row.index}
+                className={row.index === reasonIndex ? 'selected' : undefined}
+                data-testid={row.index < 0 ? 'stw-summary-all' : undefined}
+                onClick={() => setReason(row.index < 0 ? undefined : pauses.reasons[row.index])}
+              >
+                <td>
+                  {row.index >= 0 && (
+                    <span className="gc-swatch" style={{ background: reasonColor(row.index) }} />
+                  )}
+                  {row.index < 0 ? 'All pauses' : pauses.reasons[row.index]}
+                </td>
+                <td className="num" data-testid={row.index < 0 ? 'stw-count' : undefined}>
+                  {formatCount(row.stats.count)}
+                </td>
+                <td className="num">{ns(row.stats.totalNs)}</td>
+                <td className="num">{ns(row.stats.p50Ns)}</td>
+                <td className="num">{ns(row.stats.p95Ns)}</td>
+                <td className="num">{ns(row.stats.p99Ns)}</td>
+                <td className="num">{ns(row.stats.maxNs)}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
       <div className="gc-histogram-head">
         <span>Pause lengths of</span>
         <select

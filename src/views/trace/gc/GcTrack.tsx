@@ -41,8 +41,9 @@ export function GcTrack(props: GcTrackProps) {
         ctx.textBaseline = 'middle';
         ctx.fillStyle = '#667085';
         ctx.fillText('GC', 6, phaseRow.y + phaseRow.h / 2);
+        // The gutter is narrow: the row's label shrinks to fit it rather than being cut.
         ctx.font = '10px system-ui, sans-serif';
-        ctx.fillText('assist/sweep', 2, workRow.y + workRow.h / 2);
+        ctx.fillText('assist/sweep', 2, workRow.y + workRow.h / 2, plotLeft - 4);
       }}
       onHover={(hit) => {
         const c = hit ? cycleUnder(cycles, hit.t, slopPx * hit.nsPerPx, traceEnd) : -1;
