@@ -210,5 +210,7 @@ func spawnChildren(stop <-chan struct{}) {
 			}()
 		}
 		group.Wait()
+		// Paced, so the trace holds tens of thousands of goroutines rather than millions.
+		time.Sleep(time.Millisecond)
 	}
 }
