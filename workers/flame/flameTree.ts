@@ -37,58 +37,165 @@ export const rootName = 'root';
  */
 export function buildFlameTree(samples: StackSamples, invert = false): FlameTree {
   const { frames, offsets, values } = samples;
-  // Trie with children found through one map keyed by parent × names + name: a number key,
-  // exact below 2^53, is much cheaper than a string per frame on profiles with millions of frames.
-  const nameCount = samples.names.length;
-  const parent: number[] = [-1];
-  const nameOf: number[] = [-1];
-  const totals: number[] = [0];
-  const selfs: number[] = [0];
-  const childKey = new Map<number, number>();
+  const tree = new CallTreeBuilder(frames.length + 1);
   for (let s = 0; s + 1 < offsets.length; s++) {
-    const value = values[s];
-    if (value === 0) continue;
-    let node = 0;
-    totals[0] += value;
-    const from = offsets[s];
-    const to = offsets[s + 1];
-    for (let k = 0; k < to - from; k++) {
-      const name = frames[invert ? to - 1 - k : from + k];
-      const key = node * nameCount + name;
-      let child = childKey.get(key);
-      if (child === undefined) {
-        child = parent.length;
-        parent.push(node);
-        nameOf.push(name);
-        totals.push(0);
-        selfs.push(0);
-        childKey.set(key, child);
-      }
-      totals[child] += value;
-      node = child;
-    }
-    selfs[node] += value;
+    if (values[s] !== 0) tree.addStack(frames, offsets[s], offsets[s + 1], invert, values[s]);
   }
-  return layoutPreorder(samples.names, parent, nameOf, totals, selfs);
+  return tree.layout(samples.names);
 }
 
-function layoutPreorder(
-  names: string[],
-  parent: number[],
-  nameOf: number[],
-  totals: number[],
-  selfs: number[],
-): FlameTree {
-  const count = parent.length;
-  const children: number[][] = Array.from({ length: count }, () => []);
-  for (let n = 1; n < count; n++) children[parent[n]].push(n);
-  const allNames = [...names, rootName];
-  const rootIndex = names.length;
-  for (const list of children)
-    list.sort((a, b) => compareNames(names[nameOf[a]], names[nameOf[b]]));
+/**
+ * A call tree as it is built: nodes in creation order, node 0 the root, each node a name index
+ * (a frame name, or anything else a caller merges by, e.g. a location) under its parent.
+ * Children are found through one open-addressing table keyed by (parent, name) in typed arrays,
+ * so profiles with millions of frames allocate no object per frame or per node.
+ */
+export class CallTreeBuilder {
+  count = 1;
+  parent: Int32Array;
+  name: Int32Array;
+  /** Value of the node's subtree and of the node alone. */
+  total: Float64Array;
+  self: Float64Array;
+  /** Node + 1 per slot, 0 for an empty slot; at most half full. */
+  private slots: Int32Array;
+  private mask: number;
+  /** The previous stack's path, reused for the prefix the next stack shares with it. */
+  private path: Int32Array = new Int32Array(64);
+  private pathNames: Int32Array = new Int32Array(64);
+  private pathLength = 0;
+
+  constructor(capacityHint: number) {
+    const size = Math.max(16, Math.min(capacityHint, 1 << 16));
+    this.parent = new Int32Array(size).fill(-1, 0, 1);
+    this.name = new Int32Array(size).fill(-1, 0, 1);
+    this.total = new Float64Array(size);
+    this.self = new Float64Array(size);
+    let slots = 16;
+    while (slots < size * 2) slots *= 2;
+    this.slots = new Int32Array(slots);
+    this.mask = slots - 1;
+  }
+
+  /**
+   * Adds `value` along the stack names[from..to), root first, or root last when `reversed`.
+   * Neighbouring stacks often share their outer frames: the previous stack's nodes are reused for
+   * the common prefix, and only the rest goes through the hash table.
+   */
+  addStack(names: Int32Array, from: number, to: number, reversed: boolean, value: number): void {
+    const depth = to - from;
+    if (depth > this.path.length) {
+      this.path = grownCopy(this.path, depth);
+      this.pathNames = grownCopy(this.pathNames, depth);
+    }
+    const { path, pathNames, total } = this;
+    total[0] += value;
+    let k = 0;
+    let node = 0;
+    for (; k < this.pathLength && k < depth; k++) {
+      const name = names[reversed ? to - 1 - k : from + k];
+      if (pathNames[k] !== name) break;
+      node = path[k];
+      total[node] += value;
+    }
+    for (; k < depth; k++) {
+      const name = names[reversed ? to - 1 - k : from + k];
+      node = this.child(node, name);
+      this.total[node] += value;
+      path[k] = node;
+      pathNames[k] = name;
+    }
+    this.pathLength = depth;
+    this.self[node] += value;
+  }
+
+  /** The child of `parent` named `name`, created on first use. */
+  child(parent: number, name: number): number {
+    const { slots, mask } = this;
+    let at = slotHash(parent, name) & mask;
+    for (;;) {
+      const held = slots[at];
+      if (held === 0) break;
+      if (this.parent[held - 1] === parent && this.name[held - 1] === name) return held - 1;
+      at = (at + 1) & mask;
+    }
+    const node = this.count++;
+    if (node === this.parent.length) this.grow();
+    this.parent[node] = parent;
+    this.name[node] = name;
+    if (this.count * 2 > this.slots.length) this.rehash();
+    else slots[at] = node + 1;
+    return node;
+  }
+
+  /** The FlameTree of the nodes, named by `names`. */
+  layout(names: string[]): FlameTree {
+    return layoutPreorder(names, this);
+  }
+
+  private grow(): void {
+    const size = this.parent.length * 2;
+    const parent = new Int32Array(size);
+    parent.set(this.parent);
+    this.parent = parent;
+    const name = new Int32Array(size);
+    name.set(this.name);
+    this.name = name;
+    const total = new Float64Array(size);
+    total.set(this.total);
+    this.total = total;
+    const self = new Float64Array(size);
+    self.set(this.self);
+    this.self = self;
+  }
+
+  /** Doubles the table and re-enters every node but the root. */
+  private rehash(): void {
+    const slots = new Int32Array(this.slots.length * 2);
+    const mask = slots.length - 1;
+    for (let node = 1; node < this.count; node++) {
+      let at = slotHash(this.parent[node], this.name[node]) & mask;
+      while (slots[at] !== 0) at = (at + 1) & mask;
+      slots[at] = node + 1;
+    }
+    this.slots = slots;
+    this.mask = mask;
+  }
+}
+
+function grownCopy(array: Int32Array, atLeast: number): Int32Array {
+  const grown = new Int32Array(Math.max(array.length * 2, atLeast));
+  grown.set(array);
+  return grown;
+}
+
+function slotHash(parent: number, name: number): number {
+  const h = Math.imul(parent, 0x9e3779b1) ^ Math.imul(name, 0x85ebca6b);
+  return (h ^ (h >>> 15)) >>> 0;
+}
+
+/**
+ * Lays the trie out in preorder with children sorted by name: nodes are bucketed by the rank of
+ * their name and then, stably, by parent (two counting sorts), which gives every node's children
+ * in name order without a comparison sort per node.
+ */
+function layoutPreorder(names: string[], trie: CallTreeBuilder): FlameTree {
+  const count = trie.count;
+  const { parent, name: nameOf, total: totals, self: selfs } = trie;
+  const rank = nameRanks(names);
+  const byRank = countingSort(count, names.length, (n) => rank[nameOf[n]]);
+  const childStart = new Int32Array(count + 1);
+  for (let n = 1; n < count; n++) childStart[parent[n] + 1]++;
+  for (let p = 0; p < count; p++) childStart[p + 1] += childStart[p];
+  const children = new Int32Array(Math.max(0, count - 1));
+  const fill = childStart.slice(0, count);
+  for (let i = 0; i < byRank.length; i++) {
+    const n = byRank[i];
+    children[fill[parent[n]]++] = n;
+  }
 
   const tree: FlameTree = {
-    names: allNames,
+    names: [...names, rootName],
     nameIndex: new Int32Array(count),
     depth: new Int32Array(count),
     total: new Float64Array(count),
@@ -98,42 +205,63 @@ function layoutPreorder(
     maxDepth: 0,
   };
   // Iterative preorder walk: deep stacks must not overflow the JS call stack.
-  const stack: Array<{ node: number; depth: number; start: number; slot: number }> = [
-    { node: 0, depth: 0, start: 0, slot: -1 },
-  ];
-  const slotOfNode: number[] = [];
-  let next = 0;
-  while (stack.length > 0) {
-    const { node, depth, start } = stack.pop()!;
-    const slot = next++;
-    slotOfNode[node] = slot;
-    tree.nameIndex[slot] = node === 0 ? rootIndex : nameOf[node];
+  const nodeStart = new Float64Array(count);
+  const nodeDepth = new Int32Array(count);
+  const stack = new Int32Array(count);
+  let top = 0;
+  stack[top++] = 0;
+  let slot = 0;
+  while (top > 0) {
+    const node = stack[--top];
+    const depth = nodeDepth[node];
+    tree.nameIndex[slot] = node === 0 ? names.length : nameOf[node];
     tree.depth[slot] = depth;
     tree.total[slot] = totals[node];
     tree.self[slot] = selfs[node];
-    tree.start[slot] = start;
+    tree.start[slot] = nodeStart[node];
     if (depth > tree.maxDepth) tree.maxDepth = depth;
-    const kids = children[node];
-    let offset = start;
-    const starts = kids.map((kid) => {
-      const s = offset;
+    slot++;
+    let offset = nodeStart[node];
+    for (let i = childStart[node]; i < childStart[node + 1]; i++) {
+      const kid = children[i];
+      nodeStart[kid] = offset;
+      nodeDepth[kid] = depth + 1;
       offset += totals[kid];
-      return s;
-    });
-    for (let i = kids.length - 1; i >= 0; i--) {
-      stack.push({ node: kids[i], depth: depth + 1, start: starts[i], slot: -1 });
     }
+    for (let i = childStart[node + 1] - 1; i >= childStart[node]; i--) stack[top++] = children[i];
   }
   // A node's subtree ends where the next node at the same or a shallower depth begins.
-  const open: number[] = [];
-  for (let slot = 0; slot < count; slot++) {
-    while (open.length > 0 && tree.depth[open[open.length - 1]] >= tree.depth[slot]) {
-      tree.subtreeEnd[open.pop()!] = slot;
+  const open = stack;
+  top = 0;
+  for (let at = 0; at < count; at++) {
+    while (top > 0 && tree.depth[open[top - 1]] >= tree.depth[at]) {
+      tree.subtreeEnd[open[--top]] = at;
     }
-    open.push(slot);
+    open[top++] = at;
   }
-  for (const slot of open) tree.subtreeEnd[slot] = count;
+  while (top > 0) tree.subtreeEnd[open[--top]] = count;
   return tree;
+}
+
+/** Each name's position in sorted order; equal names share a rank. */
+function nameRanks(names: string[]): Int32Array {
+  const order = Array.from(names.keys()).sort((a, b) => compareNames(names[a], names[b]));
+  const rank = new Int32Array(names.length);
+  for (let i = 1; i < order.length; i++) {
+    const same = names[order[i]] === names[order[i - 1]];
+    rank[order[i]] = same ? rank[order[i - 1]] : i;
+  }
+  return rank;
+}
+
+/** Nodes 1..count-1 ordered by key (0..keys-1), keeping node order among equal keys. */
+function countingSort(count: number, keys: number, keyOf: (node: number) => number): Int32Array {
+  const starts = new Int32Array(keys + 1);
+  for (let n = 1; n < count; n++) starts[keyOf(n) + 1]++;
+  for (let k = 0; k < keys; k++) starts[k + 1] += starts[k];
+  const out = new Int32Array(Math.max(0, count - 1));
+  for (let n = 1; n < count; n++) out[starts[keyOf(n)]++] = n;
+  return out;
 }
 
 function compareNames(a: string, b: string): number {

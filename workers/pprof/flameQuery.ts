@@ -1,7 +1,8 @@
-import { buildFlameTree, type FlameTree, type StackSamples } from '../flame/flameTree';
+import { CallTreeBuilder, type FlameTree, type StackSamples } from '../flame/flameTree';
 import { compileGoRegexp } from './goRegexp';
 import type { PprofModel } from './model';
-import { buildStackView, forEachStack, type PprofViewOptions, type StackView } from './stackView';
+import { forEachStackGroup, stackGroups } from './stackGroups';
+import { buildStackView, type PprofViewOptions, type StackView } from './stackView';
 
 export interface FlameResult {
   tree: FlameTree;
@@ -15,11 +16,45 @@ export interface FlameResult {
 export function flameQuery(model: PprofModel, options: PprofViewOptions = {}): FlameResult {
   const view = buildStackView(model, options);
   return {
-    tree: buildFlameTree(mergedStacks(view)),
+    tree: groupsFlameTree(view),
     total: view.total,
     sampleType: view.sampleType,
     unit: view.unit,
   };
+}
+
+/**
+ * buildFlameTree(mergedStacks(view)) without listing every frame of every stack: the groups'
+ * stacks are merged into a tree of locations first, then each location node is expanded into its
+ * frames once. A location adds at least one frame, so the frames a location node adds are on no
+ * other node of the same stack, and their totals are the location node's.
+ */
+function groupsFlameTree(view: StackView): FlameTree {
+  const groups = stackGroups(view);
+  const byLocation = new CallTreeBuilder(groups.value.length * 4);
+  for (let g = 0; g < groups.value.length; g++) {
+    const w = groups.value[g];
+    // Stacks are stored leaf first: read them reversed, root first.
+    if (w !== 0 && groups.to[g] > groups.from[g]) {
+      byLocation.addStack(view.stackLocations, groups.from[g], groups.to[g], true, w);
+    }
+  }
+  const { locNodeOffsets, locNodes } = view;
+  const { parent, name: location, total, self } = byLocation;
+  const byFrame = new CallTreeBuilder(byLocation.count * 2);
+  byFrame.total[0] = total[0];
+  const frameOf = new Int32Array(byLocation.count);
+  for (let node = 1; node < byLocation.count; node++) {
+    let frame = frameOf[parent[node]];
+    const loc = location[node];
+    for (let j = locNodeOffsets[loc + 1] - 1; j >= locNodeOffsets[loc]; j--) {
+      frame = byFrame.child(frame, locNodes[j]);
+      byFrame.total[frame] += total[node];
+    }
+    byFrame.self[frame] += self[node];
+    frameOf[node] = frame;
+  }
+  return byFrame.layout(view.names);
 }
 
 export interface SearchResult {
@@ -38,10 +73,10 @@ export function searchQuery(
   const rx = compileGoRegexp('search', args.regex);
   const hit = view.names.map((name) => rx.test(name));
   let total = 0;
-  forEachStack(view, (k, frames, _inlined, depth) => {
+  forEachStackGroup(view, (g, frames, _inlined, depth, groups) => {
     for (let i = 0; i < depth; i++) {
       if (hit[frames[i]]) {
-        total += view.value[k];
+        total += groups.value[g];
         return;
       }
     }
@@ -52,22 +87,22 @@ export function searchQuery(
 }
 
 /**
- * The view's stacks as StackSamples, root first, with identical stacks merged (a Go heap profile
- * has one sample per stack and allocation size, so many share a stack); zero values and empty
- * stacks are dropped.
- * `cut` may shorten each stack to frames[from..to) of its root-first frames.
+ * The view's stacks as StackSamples, root first, one per group of samples with identical stacks;
+ * groups of zero value and empty stacks are left out (a sample without frames has nowhere to go,
+ * as in pprof's graph). `cut` may shorten each stack to frames[from..to) of its root-first frames.
  */
 export function mergedStacks(
   view: StackView,
   cut?: (frames: Int32Array, depth: number) => [number, number] | undefined,
 ): StackSamples {
-  const frames: number[] = [];
-  const offsets: number[] = [0];
-  const values: number[] = [];
-  const byHash = new Map<number, number>();
-  const nextSameHash: number[] = [];
-  forEachStack(view, (k, stack, _inlined, depth) => {
-    const w = view.value[k];
+  const groups = stackGroups(view);
+  let frames = new Int32Array(1024);
+  const offsets = new Int32Array(groups.value.length + 1);
+  const values = new Float64Array(groups.value.length);
+  let count = 0;
+  let length = 0;
+  forEachStackGroup(view, (g, stack, _inlined, depth) => {
+    const w = groups.value[g];
     if (w === 0) return;
     let from = 0;
     let to = depth;
@@ -76,40 +111,21 @@ export function mergedStacks(
       if (!range) return;
       [from, to] = range;
     }
-    // A sample without frames has nowhere to go, as in pprof's graph.
     if (to === from) return;
-    let hash = 0x811c9dc5 ^ (to - from);
-    for (let i = from; i < to; i++) hash = Math.imul(hash ^ stack[i], 0x01000193);
-    for (let s = byHash.get(hash) ?? -1; s >= 0; s = nextSameHash[s]) {
-      if (sameFrames(frames, offsets[s], offsets[s + 1], stack, from, to)) {
-        values[s] += w;
-        return;
-      }
+    if (length + to - from > frames.length) {
+      const grown = new Int32Array(Math.max(frames.length * 2, length + to - from));
+      grown.set(frames.subarray(0, length));
+      frames = grown;
     }
-    const index = values.length;
-    nextSameHash.push(byHash.get(hash) ?? -1);
-    byHash.set(hash, index);
-    for (let i = from; i < to; i++) frames.push(stack[i]);
-    offsets.push(frames.length);
-    values.push(w);
+    frames.set(stack.subarray(from, to), length);
+    length += to - from;
+    values[count++] = w;
+    offsets[count] = length;
   });
   return {
     names: view.names,
-    frames: Int32Array.from(frames),
-    offsets: Int32Array.from(offsets),
-    values: Float64Array.from(values),
+    frames: frames.slice(0, length),
+    offsets: offsets.slice(0, count + 1),
+    values: values.slice(0, count),
   };
-}
-
-function sameFrames(
-  frames: number[],
-  start: number,
-  end: number,
-  stack: Int32Array,
-  from: number,
-  to: number,
-): boolean {
-  if (end - start !== to - from) return false;
-  for (let i = 0; i < to - from; i++) if (frames[start + i] !== stack[from + i]) return false;
-  return true;
 }

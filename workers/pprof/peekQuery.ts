@@ -2,7 +2,8 @@ import { buildFlameTree, type FlameTree } from '../flame/flameTree';
 import { compileGoRegexp } from './goRegexp';
 import type { PprofModel } from './model';
 import { mergedStacks } from './flameQuery';
-import { buildStackView, forEachStack, type PprofViewOptions } from './stackView';
+import { forEachStackGroup } from './stackGroups';
+import { buildStackView, type PprofViewOptions } from './stackView';
 import { compareStrings, nodeTotals } from './topTable';
 
 export interface PeekEdge {
@@ -63,9 +64,9 @@ export function peekQuery(model: PprofModel, args: PprofViewOptions & { fn: stri
       edge.inline &&= inline;
     } else byOther.set(other, { value: w, inline });
   };
-  forEachStack(view, (k, frames, inlined, depth) => {
-    const w = view.value[k];
-    if (w === 0) return;
+  forEachStackGroup(view, (g, frames, inlined, depth, groups) => {
+    if (!groups.nonzero[g]) return;
+    const w = groups.value[g];
     seenPairs.clear();
     for (let i = 1; i < depth; i++) {
       const caller = frames[i - 1];

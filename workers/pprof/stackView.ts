@@ -65,9 +65,41 @@ export function sampleTypeIndex(model: PprofModel, name?: string): number {
  * read (profile/prune.go), the total for percentages, then focus/ignore/hide/show
  * (profile/filter.go FilterSamplesByName), show_from, tagfocus/tagignore, and finally the
  * granularity (profile.Aggregate). Filters rewrite locations' lines, as pprof does.
+ * The view is shared between callers asking for the same options: read it, never change it.
  */
 export function buildStackView(model: PprofModel, options: PprofViewOptions = {}): StackView {
   const typeIndex = sampleTypeIndex(model, options.sampleIndex);
+  // The views of one file ask for the same stacks in turn (summary, flame, top, search): keep the
+  // last few views of each model, keyed by every option that shapes them.
+  const key = JSON.stringify([
+    typeIndex,
+    options.focus ?? '',
+    options.ignore ?? '',
+    options.hide ?? '',
+    options.show ?? '',
+    options.showFrom ?? '',
+    options.tagFocus ?? '',
+    options.tagIgnore ?? '',
+    options.granularity ?? 'functions',
+    options.noInlines ?? false,
+  ]);
+  let recent = recentViews.get(model);
+  if (!recent) recentViews.set(model, (recent = []));
+  const at = recent.findIndex((entry) => entry.key === key);
+  const view = at >= 0 ? recent.splice(at, 1)[0].view : computeStackView(model, options, typeIndex);
+  recent.unshift({ key, view });
+  if (recent.length > recentViewCount) recent.pop();
+  return view;
+}
+
+const recentViewCount = 4;
+const recentViews = new WeakMap<PprofModel, { key: string; view: StackView }[]>();
+
+function computeStackView(
+  model: PprofModel,
+  options: PprofViewOptions,
+  typeIndex: number,
+): StackView {
   const { locations, samples } = model;
   const locationCount = locations.id.length;
   const lines = new LineLists(model);
@@ -77,7 +109,8 @@ export function buildStackView(model: PprofModel, options: PprofViewOptions = {}
   let stackLocations = samples.stackLocations;
   let from = samples.stackOffsets.slice(0, samples.count);
   let to = samples.stackOffsets.slice(1, samples.count + 1);
-  let kept = Int32Array.from({ length: samples.count }, (_, i) => i);
+  let kept = new Int32Array(samples.count);
+  for (let s = 0; s < samples.count; s++) kept[s] = s;
 
   if (model.strings[model.dropFrames] !== '') {
     pruneDropFrames(model, lines, stackLocations, from, to, kept);
@@ -237,7 +270,17 @@ export function forEachStack(
   view: StackView,
   visit: (k: number, frames: Int32Array, inlined: Uint8Array, depth: number) => void,
 ): void {
-  const { locNodeOffsets, locNodes, stackFrom, stackTo, stackLocations } = view;
+  visitStacks(view, view.stackFrom, view.stackTo, visit);
+}
+
+/** forEachStack over any list of location ranges of the view (samples, or groups of them). */
+export function visitStacks(
+  view: StackView,
+  stackFrom: Int32Array,
+  stackTo: Int32Array,
+  visit: (k: number, frames: Int32Array, inlined: Uint8Array, depth: number) => void,
+): void {
+  const { locNodeOffsets, locNodes, stackLocations } = view;
   let frames = new Int32Array(256);
   let inlined = new Uint8Array(256);
   for (let k = 0; k < stackFrom.length; k++) {

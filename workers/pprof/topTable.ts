@@ -1,5 +1,6 @@
 import type { PprofModel } from './model';
-import { buildStackView, forEachStack, type PprofViewOptions, type StackView } from './stackView';
+import { forEachStackGroup } from './stackGroups';
+import { buildStackView, type PprofViewOptions, type StackView } from './stackView';
 
 export interface TopRow {
   name: string;
@@ -73,21 +74,41 @@ export function topTable(model: PprofModel, args: TopArgs = {}): TopResult {
 /**
  * Per frame, as pprof's graph builds it (internal/graph newGraph): cum counts a sample once per
  * frame even when the frame recurs, flat goes to the leaf, and samples of value 0 are skipped.
+ * Samples with identical stacks are counted together (stackGroups.ts).
  */
-export function nodeTotals(view: StackView) {
+export function nodeTotals(view: StackView): NodeTotals {
+  let totals = totalsOfView.get(view);
+  if (!totals) {
+    totals = computeNodeTotals(view);
+    totalsOfView.set(view, totals);
+  }
+  return totals;
+}
+
+/** Per frame name index; shared between callers of one view: read, never change. */
+export interface NodeTotals {
+  flat: Float64Array;
+  cum: Float64Array;
+  inlineIn: Uint8Array;
+  plainIn: Uint8Array;
+}
+
+const totalsOfView = new WeakMap<StackView, NodeTotals>();
+
+function computeNodeTotals(view: StackView): NodeTotals {
   const count = view.names.length;
   const flat = new Float64Array(count);
   const cum = new Float64Array(count);
   const inlineIn = new Uint8Array(count);
   const plainIn = new Uint8Array(count);
   const seen = new Int32Array(count).fill(-1);
-  forEachStack(view, (k, frames, inlined, depth) => {
-    const w = view.value[k];
-    if (w === 0 || depth === 0) return;
+  forEachStackGroup(view, (g, frames, inlined, depth, groups) => {
+    if (!groups.nonzero[g] || depth === 0) return;
+    const w = groups.value[g];
     for (let i = 0; i < depth; i++) {
       const node = frames[i];
-      if (seen[node] !== k) {
-        seen[node] = k;
+      if (seen[node] !== g) {
+        seen[node] = g;
         cum[node] += w;
       }
       if (i > 0 && frames[i - 1] !== node) {
