@@ -20,21 +20,30 @@ export interface GoroutineStateCounts {
 export function goroutineStateCounts(model: TraceModel): GoroutineStateCounts {
   const { kind, time, count } = model;
   const { resourceKind, from, to } = model.transitions;
-  let transitions = 0;
-  for (let i = 0; i < count; i++) if (kind[i] === EventKind.StateTransition) transitions++;
+  // Which transition rows change a goroutine's state; the first pass sizes the columns exactly.
+  const counted = Uint8Array.from(resourceKind, (r, row) =>
+    r === ResourceKind.Goroutine && from[row] !== to[row] ? 1 : 0,
+  );
+  let points = 0;
+  let lastTime = NaN;
+  for (let i = 0; i < count; i++) {
+    if (kind[i] !== EventKind.StateTransition || !counted[model.transition[i]]) continue;
+    if (points === 0 || time[i] !== lastTime) points++;
+    lastTime = time[i];
+  }
   const out = {
-    time: new Float64Array(transitions),
-    running: new Int32Array(transitions),
-    runnable: new Int32Array(transitions),
-    waiting: new Int32Array(transitions),
-    syscall: new Int32Array(transitions),
+    time: new Float64Array(points),
+    running: new Int32Array(points),
+    runnable: new Int32Array(points),
+    waiting: new Int32Array(points),
+    syscall: new Int32Array(points),
   };
   const counts = new Int32Array(6);
   let n = 0;
   for (let i = 0; i < count; i++) {
     if (kind[i] !== EventKind.StateTransition) continue;
     const row = model.transition[i];
-    if (resourceKind[row] !== ResourceKind.Goroutine || from[row] === to[row]) continue;
+    if (!counted[row]) continue;
     counts[from[row]]--;
     counts[to[row]]++;
     if (n === 0 || out.time[n - 1] !== time[i]) n++;
@@ -44,11 +53,5 @@ export function goroutineStateCounts(model: TraceModel): GoroutineStateCounts {
     out.waiting[n - 1] = counts[GoState.Waiting];
     out.syscall[n - 1] = counts[GoState.Syscall];
   }
-  return {
-    time: out.time.slice(0, n),
-    running: out.running.slice(0, n),
-    runnable: out.runnable.slice(0, n),
-    waiting: out.waiting.slice(0, n),
-    syscall: out.syscall.slice(0, n),
-  };
+  return out;
 }

@@ -91,22 +91,15 @@ function seriesMmu(series: UtilSeries, sums: Float64Array, window: number): [num
   const last = time[n - 1];
   const w = Math.min(window, last - first);
   if (w <= 0) return [0, first];
-  // Integral from the start to t, for t visited in increasing order.
-  const integrator = () => {
-    let pos = 0;
-    return (t: number) => {
-      while (pos + 1 < n && time[pos + 1] <= t) pos++;
-      return sums[pos] + util[pos] * (t - time[pos]);
-    };
-  };
-  const leftIntegral = integrator();
-  const rightIntegral = integrator();
   const latest = last - w;
   let best = Infinity;
   let bestStart = first;
-  // Merge the two candidate lists: left edges on changes, and right edges on changes.
+  // Merge the two candidate lists: left edges on changes, and right edges on changes. Both
+  // window edges only move forward, so the integrals up to them are found by walking on.
   let a = 0;
   let b = 0;
+  let leftPos = 0;
+  let rightPos = 0;
   while (b < n && time[b] - w < first) b++;
   for (;;) {
     const left = a < n && time[a] <= latest ? time[a] : Infinity;
@@ -115,7 +108,12 @@ function seriesMmu(series: UtilSeries, sums: Float64Array, window: number): [num
     if (start === Infinity) break;
     if (start === left) a++;
     if (start === right) b++;
-    const mean = (rightIntegral(start + w) - leftIntegral(start)) / w;
+    const end = start + w;
+    while (rightPos + 1 < n && time[rightPos + 1] <= end) rightPos++;
+    while (leftPos + 1 < n && time[leftPos + 1] <= start) leftPos++;
+    const rightIntegral = sums[rightPos] + util[rightPos] * (end - time[rightPos]);
+    const leftIntegral = sums[leftPos] + util[leftPos] * (start - time[leftPos]);
+    const mean = (rightIntegral - leftIntegral) / w;
     if (mean < best) {
       best = mean;
       bestStart = start;

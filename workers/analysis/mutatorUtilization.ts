@@ -6,6 +6,8 @@ import {
   ResourceKind,
   type TraceModel,
 } from '../trace/model';
+import { DenseIds } from './denseIds';
+import { float64Column, withRoom, type GrowingColumn } from './growingColumn';
 
 /** What counts as GC (not mutator) time: internal/trace/gc.go UtilFlags. */
 export interface UtilFlags {
@@ -40,14 +42,15 @@ export interface UtilSeries {
 export function mutatorUtilization(model: TraceModel, flags: UtilFlags): UtilSeries[] {
   const { kind, time, arg, count } = model;
   const perProc = flags.perProc === true;
-  const out: Array<{ time: number[]; util: number[] }> = [];
+  const out: BuildingSeries[] = [];
   const addUtil = (series: number, t: number, u: number) => {
     const s = out[series];
     const n = s.time.length;
     if (n > 0) {
-      if (s.util[n - 1] === u) return;
-      if (s.time[n - 1] === t) {
-        if (u < s.util[n - 1]) s.util[n - 1] = u;
+      const lastUtil = s.util.get(n - 1);
+      if (lastUtil === u) return;
+      if (s.time.get(n - 1) === t) {
+        if (u < lastUtil) s.util.set(n - 1, u);
         return;
       }
     }
@@ -60,9 +63,19 @@ export function mutatorUtilization(model: TraceModel, flags: UtilFlags): UtilSer
   let stw = 0;
   let gcPs = 0;
   let nSync = 0;
-  const inAssist = new Set<number>();
-  const workerOn = new Map<number, number>(); // counted background worker -> its P
-  const executing = new Map<number, boolean>();
+  // Per goroutine (dense index): in an assist; the P of a counted background worker (-1 for
+  // none); whether it is executing (0 unknown or not, 1 yes).
+  const goroutines = new DenseIds();
+  let inAssist = new Uint8Array(0);
+  let workerOn = new Int32Array(0);
+  let executing = new Uint8Array(0);
+  const slot = (g: number) => {
+    const s = goroutines.index(g);
+    inAssist = withRoom(inAssist, s, 0);
+    workerOn = withRoom(workerOn, s, -1);
+    executing = withRoom(executing, s, 0);
+    return s;
+  };
   const names = model.strings;
   const procsName = names.indexOf(MetricName.gomaxprocs);
   const assistName = names.indexOf(RangeName.gcMarkAssist);
@@ -102,7 +115,9 @@ export function mutatorUtilization(model: TraceModel, flags: UtilFlags): UtilSer
         let series = 0;
         if (perProc || out.length === 0) {
           series = out.length;
-          out.push({ time: [t], util: [1] });
+          out.push({ time: float64Column(), util: float64Column() });
+          out[series].time.push(t);
+          out[series].util.push(1);
         }
         gc.push(0);
         seriesOf.push(series);
@@ -121,7 +136,7 @@ export function mutatorUtilization(model: TraceModel, flags: UtilFlags): UtilSer
         // Ranges re-announced in later generations are already counted.
         if (nSync > 1) continue;
         // Running since before the trace started: take it out of the time already measured.
-        const counts = isSweep || (isAssist && executing.get(model.g[i]) === true);
+        const counts = isSweep || (isAssist && executing[slot(model.g[i])] === 1);
         if (counts && !perProc) subtractOneProc(out[0], procs);
       }
       const delta = k === EventKind.RangeEnd ? -1 : 1;
@@ -129,33 +144,31 @@ export function mutatorUtilization(model: TraceModel, flags: UtilFlags): UtilSer
       else if (isSweep) changeGc(model.p[i], delta);
       else if (isAssist) {
         changeGc(model.p[i], delta);
-        if (scope >= 0 && delta > 0) inAssist.add(scope);
-        else if (scope >= 0) inAssist.delete(scope);
+        if (scope >= 0) inAssist[slot(scope)] = delta > 0 ? 1 : 0;
       }
     } else if (k === EventKind.StateTransition) {
       const row = model.transition[i];
       if (resourceKind[row] === ResourceKind.Goroutine) {
-        const g = arg[i];
+        const s = slot(arg[i]);
         const was = isExecuting(from[row]);
         const is = isExecuting(to[row]);
-        if (inAssist.has(g) && was !== is) changeGc(model.p[i], is ? 1 : -1);
-        const workerP = workerOn.get(g);
-        if (workerP !== undefined && was && !is) {
-          changeGc(workerP, -1);
-          workerOn.delete(g);
+        if (inAssist[s] && was !== is) changeGc(model.p[i], is ? 1 : -1);
+        if (workerOn[s] >= 0 && was && !is) {
+          changeGc(workerOn[s], -1);
+          workerOn[s] = -1;
         }
-        executing.set(g, is);
+        executing[s] = is ? 1 : 0;
       }
     } else if (k === EventKind.Label && flags.background === true) {
       const label = names[model.labels.label[arg[i]]];
-      const g = model.labels.goroutine[arg[i]];
+      const s = slot(model.labels.goroutine[arg[i]]);
       // Per P, dedicated workers are left out: they take the whole P and delay no goroutine.
       const counted =
         label.startsWith('GC ') &&
         label !== 'GC (idle)' &&
         !(perProc && label === 'GC (dedicated)');
-      if (counted && !workerOn.has(g) && model.p[i] >= 0) {
-        workerOn.set(g, model.p[i]);
+      if (counted && workerOn[s] < 0 && model.p[i] >= 0) {
+        workerOn[s] = model.p[i];
         changeGc(model.p[i], 1);
       }
     }
@@ -169,17 +182,20 @@ export function mutatorUtilization(model: TraceModel, flags: UtilFlags): UtilSer
   if (count === 0) return [];
   const last = time[count - 1];
   for (let p = 0; p < gc.length; p++) addUtil(seriesOf[p], last, 0);
-  return out.map((s) => ({ time: Float64Array.from(s.time), util: Float64Array.from(s.util) }));
+  return out.map((s) => ({ time: s.time.toArray(), util: s.util.toArray() }));
 }
 
 /** Lowers every point so far by one P's share of the utilization (gc.go, RangeActive). */
-function subtractOneProc(
-  series: { time: number[]; util: number[] },
-  procs: Array<[number, number]>,
-) {
+function subtractOneProc(series: BuildingSeries, procs: Array<[number, number]>) {
+  const { time, util } = series;
   let pi = 0;
-  for (let m = 0; m < series.time.length; m++) {
-    while (pi < procs.length - 1 && procs[pi + 1][0] < series.time[m]) pi++;
-    series.util[m] = Math.max(0, series.util[m] - 1 / procs[pi][1]);
+  for (let m = 0; m < time.length; m++) {
+    while (pi < procs.length - 1 && procs[pi + 1][0] < time.get(m)) pi++;
+    util.set(m, Math.max(0, util.get(m) - 1 / procs[pi][1]));
   }
+}
+
+interface BuildingSeries {
+  time: GrowingColumn<Float64Array>;
+  util: GrowingColumn<Float64Array>;
 }

@@ -70,8 +70,8 @@ export function procIntervals(model: TraceModel): ProcIntervals {
   };
   const finish = (row: number, t: number) => {
     if (row < 0) return;
-    out.end.data[row] = t;
-    out.closed.data[row] = closings++;
+    out.end.set(row, t);
+    out.closed.set(row, closings++);
   };
   // Per goroutine (dense index): the row of its interval on a P and of its assist while it
   // runs (NONE when none is open, -1 when open on no P), and whether it is in an assist.
@@ -92,12 +92,12 @@ export function procIntervals(model: TraceModel): ProcIntervals {
   const assistName = model.strings.indexOf(RangeName.gcMarkAssist);
   const sweepName = model.strings.indexOf(RangeName.gcSweep);
   const leaveSyscall = (row: number) => {
-    const rows = syscallRows.get(out.p.data[row])!;
+    const rows = syscallRows.get(out.p.get(row))!;
     rows.splice(rows.indexOf(row), 1);
   };
   const close = (s: number, t: number) => {
     const row = onP[s];
-    if (row >= 0 && out.activity.data[row] === ProcActivity.syscall) leaveSyscall(row);
+    if (row >= 0 && out.activity.get(row) === ProcActivity.syscall) leaveSyscall(row);
     finish(row, t);
     finish(assistOn[s], t);
     onP[s] = assistOn[s] = NONE;
@@ -111,7 +111,7 @@ export function procIntervals(model: TraceModel): ProcIntervals {
         // A P taken from a goroutine in a syscall ends the syscall's hold on it.
         const held = to[row] === ProcState.Idle ? syscallRows.get(arg[i]) : undefined;
         if (held !== undefined) {
-          for (const r of [...held]) close(slot(out.g.data[r]), t);
+          for (const r of [...held]) close(slot(out.g.get(r)), t);
         }
         continue;
       }
@@ -135,8 +135,8 @@ export function procIntervals(model: TraceModel): ProcIntervals {
       const mode = labelMode.indexOf(model.labels.label[arg[i]]);
       const r = mode >= 0 ? onP[slot(model.labels.goroutine[arg[i]])] : -1;
       if (r >= 0) {
-        if (out.activity.data[r] === ProcActivity.syscall) leaveSyscall(r);
-        out.activity.data[r] = ProcActivity.markDedicated + mode;
+        if (out.activity.get(r) === ProcActivity.syscall) leaveSyscall(r);
+        out.activity.set(r, ProcActivity.markDedicated + mode);
       }
     } else if (k === EventKind.RangeBegin || k === EventKind.RangeActive) {
       const name = model.ranges.name[arg[i]];
@@ -147,7 +147,7 @@ export function procIntervals(model: TraceModel): ProcIntervals {
         assisting[s] = 1;
         const r = onP[s];
         if (r !== NONE) {
-          assistOn[s] = open(r >= 0 ? out.p.data[r] : -1, t, scope, ProcActivity.markAssist);
+          assistOn[s] = open(r >= 0 ? out.p.get(r) : -1, t, scope, ProcActivity.markAssist);
         }
       } else if (name === sweepName && !sweepOn.has(scope)) {
         sweepOn.set(scope, open(scope, t, model.g[i], ProcActivity.sweep));
@@ -171,15 +171,15 @@ export function procIntervals(model: TraceModel): ProcIntervals {
   // assist), the remaining assists, then sweeps.
   const last = count > 0 ? time[count - 1] : 0;
   const rows = out.start.length;
-  const isOpen = (r: number) => Number.isNaN(out.end.data[r]);
+  const isOpen = (r: number) => Number.isNaN(out.end.get(r));
   for (let r = 0; r < rows; r++) {
-    const a = out.activity.data[r];
+    const a = out.activity.get(r);
     if (a !== ProcActivity.markAssist && a !== ProcActivity.sweep && isOpen(r)) {
-      close(slot(out.g.data[r]), last);
+      close(slot(out.g.get(r)), last);
     }
   }
   for (let r = 0; r < rows; r++) {
-    if (out.activity.data[r] === ProcActivity.markAssist && isOpen(r)) finish(r, last);
+    if (out.activity.get(r) === ProcActivity.markAssist && isOpen(r)) finish(r, last);
   }
   for (let r = 0; r < rows; r++) if (isOpen(r)) finish(r, last);
 
@@ -190,7 +190,7 @@ export function procIntervals(model: TraceModel): ProcIntervals {
     g: out.g.toArray(),
     activity: out.activity.toArray(),
   };
-  sortByStart(intervals, out.closed.data);
+  sortByStart(intervals, out.closed.toArray());
   return intervals;
 }
 

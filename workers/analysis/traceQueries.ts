@@ -19,7 +19,6 @@ import { userAnnotations } from './userAnnotations';
 
 const cachedGcCycles = memoizeByModel(gcCycles);
 const cachedGoroutines = memoizeByModel(goroutineSummaries);
-const cachedStateCounts = memoizeByModel(goroutineStateCounts);
 const cachedProcIntervals = memoizeByModel(procIntervals);
 const cachedAnnotations = memoizeByModel(userAnnotations);
 const cachedHeap = memoizeByModel((model) => heapSeries(model));
@@ -72,7 +71,8 @@ export const traceAnalysisQueries: Record<string, ModelQuery<TraceModel>> = {
 
   goroutineGroups: (model) => goroutineGroups(cachedGoroutines(model)),
 
-  goroutineStateCounts: (model) => structuredClone(cachedStateCounts(model)),
+  // One pass gives fresh arrays: cheaper than keeping a copy of millions of points to clone.
+  goroutineStateCounts: (model) => goroutineStateCounts(model),
 
   procs: (model, args: { from?: number; to?: number; pixelWidth?: number }) =>
     procActivity(
