@@ -70,7 +70,8 @@ export interface TimeChartFrameProps {
 }
 
 const margin = { top: 6, right: 14, bottom: 22 };
-const axisWidth = 58;
+/** Room for the value axis left of the plot; charts stacked with others may take it without one. */
+export const valueAxisWidth = 58;
 const noAxisLeft = 10;
 const minBrushPx = 4;
 
@@ -87,7 +88,7 @@ export function TimeChartFrame(props: TimeChartFrameProps) {
   const xAxisRef = useRef<SVGGElement>(null);
   const yAxisRef = useRef<SVGGElement>(null);
   const outerWidth = useElementWidth(wrapperRef);
-  const left = props.plotLeft ?? (valueAxis ? axisWidth : noAxisLeft);
+  const left = props.plotLeft ?? (valueAxis ? valueAxisWidth : noAxisLeft);
   const width = Math.max(10, outerWidth - left - margin.right);
   const x = scaleLinear().domain([domain.from, domain.to]).range([0, width]);
   const y = scaleLinear()

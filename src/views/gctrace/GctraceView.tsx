@@ -9,7 +9,7 @@ import { StwSummary } from '../gc/StwSummary';
 import { StwTimeline } from '../gc/StwTimeline';
 import { ViewTabs } from '../tabs/ViewTabs';
 import { timeExtent } from '../gc/chartData';
-import type { ChartWindowProps } from '../gc/TimeChartFrame';
+import { valueAxisWidth, type ChartWindowProps } from '../gc/TimeChartFrame';
 import { GctraceCycles } from './GctraceCycles';
 import { GctraceOverview } from './GctraceOverview';
 import { GctraceSummaryBar } from './GctraceSummaryBar';
@@ -55,9 +55,10 @@ export function GctraceView({ file }: { file: OpenFile }) {
     (t) => (t !== 'scavenger' || hasScavenger) && (t !== 'lines' || otherLines > 0),
   );
   const tab = offered.includes(state.view as GctraceTab) ? (state.view as GctraceTab) : 'overview';
-  // Every chart of the log shows the same window, kept in the URL.
+  // Every chart of the log shows the same window, kept in the URL, and their plots line up.
   const time: ChartWindowProps = {
     extent,
+    plotLeft: valueAxisWidth,
     window: decodeWindow(state.w),
     onWindowChange: (w) => patch({ w: encodeWindow(w) }),
     timeOrigin: programStart,

@@ -1,12 +1,13 @@
 import { createContext, useContext } from 'react';
+import { valueAxisWidth } from '../../gc/TimeChartFrame';
 import type { TimeRange } from './viewportMath';
 import type { PointerTime, WindowStore } from './windowStore';
 
 /**
  * Left gutter of every track (lane labels live there) and right padding, in CSS pixels. The
- * gutter equals the GC charts' value-axis width, so their plots line up with the tracks.
+ * gutter is the GC charts' value-axis width, so a chart with an axis needs no other inset.
  */
-export const plotLeft = 58;
+export const plotLeft = valueAxisWidth;
 export const plotRight = 14;
 
 /** What every track of one trace shares: the live window, the selection, the pointer's time. */
