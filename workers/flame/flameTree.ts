@@ -37,7 +37,8 @@ export const rootName = 'root';
  */
 export function buildFlameTree(samples: StackSamples, invert = false): FlameTree {
   const { frames, offsets, values } = samples;
-  const tree = new CallTreeBuilder(frames.length + 1);
+  // Stacks share most frames: their count overstates the nodes, so start small and grow.
+  const tree = new CallTreeBuilder(Math.min(frames.length + 1, 1 << 16));
   for (let s = 0; s + 1 < offsets.length; s++) {
     if (values[s] !== 0) tree.addStack(frames, offsets[s], offsets[s + 1], invert, values[s]);
   }
@@ -65,8 +66,9 @@ export class CallTreeBuilder {
   private pathNames: Int32Array = new Int32Array(64);
   private pathLength = 0;
 
+  /** `capacityHint`: the nodes expected; the arrays grow past it as needed. */
   constructor(capacityHint: number) {
-    const size = Math.max(16, Math.min(capacityHint, 1 << 16));
+    const size = Math.max(16, Math.min(capacityHint, 1 << 22));
     this.parent = new Int32Array(size).fill(-1, 0, 1);
     this.name = new Int32Array(size).fill(-1, 0, 1);
     this.total = new Float64Array(size);

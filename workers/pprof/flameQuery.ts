@@ -31,7 +31,8 @@ export function flameQuery(model: PprofModel, options: PprofViewOptions = {}): F
  */
 function groupsFlameTree(view: StackView): FlameTree {
   const groups = stackGroups(view);
-  const byLocation = new CallTreeBuilder(groups.value.length * 4);
+  // A few new nodes per group: the groups' stacks differ near their leaves.
+  const byLocation = new CallTreeBuilder(groups.value.length * 5);
   for (let g = 0; g < groups.value.length; g++) {
     const w = groups.value[g];
     // Stacks are stored leaf first: read them reversed, root first.
@@ -41,7 +42,7 @@ function groupsFlameTree(view: StackView): FlameTree {
   }
   const { locNodeOffsets, locNodes } = view;
   const { parent, name: location, total, self } = byLocation;
-  const byFrame = new CallTreeBuilder(byLocation.count * 2);
+  const byFrame = new CallTreeBuilder(byLocation.count);
   byFrame.total[0] = total[0];
   const frameOf = new Int32Array(byLocation.count);
   for (let node = 1; node < byLocation.count; node++) {
