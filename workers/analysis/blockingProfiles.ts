@@ -1,5 +1,8 @@
 import type { FlameTree } from '../flame/flameTree';
 import { EventKind, GoState, ResourceKind, type TraceModel } from '../trace/model';
+import { DenseIds } from './denseIds';
+import { withRoom } from './growingColumn';
+import { memoizeByModel } from './modelMemo';
 import { StackProfileBuilder, stackProfileFlame, type StackProfile } from './stackProfile';
 import { overlapNs, type TimeWindow } from './timeWindow';
 
@@ -7,6 +10,26 @@ import { overlapNs, type TimeWindow } from './timeWindow';
 export type BlockingKind = 'sync' | 'network' | 'syscall' | 'sched';
 
 export const blockingKinds: BlockingKind[] = ['sync', 'network', 'syscall', 'sched'];
+
+/**
+ * Every goroutine with a state transition, numbered, and when each first ran (NaN if never):
+ * cmd/trace/pprof.go clips every wait to [first run, end] of its goroutine. Shared by all kinds
+ * and windows.
+ */
+const modelFirstRuns = memoizeByModel((model: TraceModel) => {
+  const { resourceKind, to } = model.transitions;
+  const goroutines = new DenseIds();
+  let firstRun = new Float64Array(0);
+  for (let i = 0; i < model.count; i++) {
+    if (model.kind[i] !== EventKind.StateTransition) continue;
+    const row = model.transition[i];
+    if (resourceKind[row] !== ResourceKind.Goroutine) continue;
+    const g = goroutines.index(model.arg[i]);
+    firstRun = withRoom(firstRun, g, NaN);
+    if (to[row] === GoState.Running && Number.isNaN(firstRun[g])) firstRun[g] = model.time[i];
+  }
+  return { goroutines, firstRun };
+});
 
 /**
  * Time goroutines spent in one kind of wait, summed per stack of the transition that began it:
@@ -42,29 +65,23 @@ export function blockingProfile(
     }
     return yes;
   };
-  const isGoroutine = (i: number) =>
-    model.kind[i] === EventKind.StateTransition &&
-    resourceKind[model.transition[i]] === ResourceKind.Goroutine;
-  // cmd/trace/pprof.go clips every wait to [first run, end] of its goroutine.
-  const firstRun = new Map<number, number>();
-  for (let i = 0; i < model.count; i++) {
-    if (!isGoroutine(i) || to[model.transition[i]] !== GoState.Running) continue;
-    if (!firstRun.has(model.arg[i])) firstRun.set(model.arg[i], model.time[i]);
-  }
+  const { goroutines, firstRun } = modelFirstRuns(model);
   const profile = new StackProfileBuilder();
-  const since = new Map<number, number>(); // goroutine -> event that began the wait
+  // Per goroutine (dense index): the event that began its wait, -1 when not waiting.
+  const since = new Int32Array(goroutines.size).fill(-1);
   for (let i = 0; i < model.count; i++) {
-    if (!isGoroutine(i)) continue;
+    if (model.kind[i] !== EventKind.StateTransition) continue;
     const row = model.transition[i];
-    const g = model.arg[i];
-    const began = since.get(g);
-    if (began === undefined) {
-      if (to[row] === state && tracks(reason[row])) since.set(g, i);
+    if (resourceKind[row] !== ResourceKind.Goroutine) continue;
+    const g = goroutines.index(model.arg[i]);
+    const began = since[g];
+    if (began < 0) {
+      if (to[row] === state && tracks(reason[row])) since[g] = i;
       continue;
     }
     if (to[row] === state) continue;
-    since.delete(g);
-    const from = Math.max(model.time[began], firstRun.get(g) ?? -Infinity);
+    since[g] = -1;
+    const from = Math.max(model.time[began], Number.isNaN(firstRun[g]) ? -Infinity : firstRun[g]);
     const d = from < model.time[i] ? overlapNs(from, model.time[i], window) : 0;
     if (d > 0) profile.add(model.stack[began], d);
   }

@@ -26,21 +26,33 @@ export function heapSeries(model: TraceModel, window?: TimeWindow): HeapSeries {
   const { kind, time, arg, count } = model;
   const liveName = model.strings.indexOf(MetricName.heapObjects);
   const goalName = model.strings.indexOf(MetricName.heapGoal);
-  const live: number[] = [];
-  const goal: number[] = [];
-  for (let i = 0; i < count; i++) {
-    if (kind[i] !== EventKind.Metric || !inWindow(time[i], window)) continue;
-    const name = model.metrics.name[arg[i]];
-    if (name === liveName) live.push(i);
-    else if (name === goalName) goal.push(i);
-  }
   const cycleStarts = markStarts(model);
-  const series = (events: number[]): StepSeries => ({
-    time: Float64Array.from(events, (i) => time[i]),
-    value: Float64Array.from(events, (i) => model.metrics.value[arg[i]]),
-    cycle: Int32Array.from(events, (i) => cycleAt(cycleStarts, time[i])),
-  });
-  return { live: series(live), goal: series(goal) };
+  // The series (0 live, 1 goal, -1 none) an event feeds; counted first to size the columns.
+  const seriesOf = (i: number) => {
+    if (kind[i] !== EventKind.Metric || !inWindow(time[i], window)) return -1;
+    const name = model.metrics.name[arg[i]];
+    return name === liveName ? 0 : name === goalName ? 1 : -1;
+  };
+  const sizes = [0, 0];
+  for (let i = 0; i < count; i++) {
+    const s = seriesOf(i);
+    if (s >= 0) sizes[s]++;
+  }
+  const out = sizes.map((n) => ({
+    time: new Float64Array(n),
+    value: new Float64Array(n),
+    cycle: new Int32Array(n),
+  }));
+  const filled = [0, 0];
+  for (let i = 0; i < count; i++) {
+    const s = seriesOf(i);
+    if (s < 0) continue;
+    const at = filled[s]++;
+    out[s].time[at] = time[i];
+    out[s].value[at] = model.metrics.value[arg[i]];
+    out[s].cycle[at] = cycleAt(cycleStarts, time[i]);
+  }
+  return { live: out[0], goal: out[1] };
 }
 
 function markStarts(model: TraceModel): Float64Array {

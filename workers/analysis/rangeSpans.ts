@@ -1,4 +1,6 @@
 import { EventKind, RangeName, type TraceModel } from '../trace/model';
+import { DenseIds } from './denseIds';
+import { withRoom } from './growingColumn';
 import { memoizeByModel } from './modelMemo';
 
 /**
@@ -59,7 +61,8 @@ export function rangeSpans(model: TraceModel): RangeSpans {
     endEvent: new Int32Array(n).fill(-1),
     flags: new Uint8Array(n),
   };
-  const open = new Map<number, number>();
+  // Open span per (name, scope kind) and scope id (dense), -1 when none is open.
+  const scopes = new Map<number, { ids: DenseIds; open: Int32Array }>();
   let syncTime = count > 0 ? time[0] : 0;
   let s = 0;
   for (let i = 0; i < count; i++) {
@@ -72,18 +75,21 @@ export function rangeSpans(model: TraceModel): RangeSpans {
       continue;
     }
     const row = arg[i];
-    // name < 2^19 strings and scope ids < 2^31 keep the key an exact integer.
-    const key = (name[row] * 4 + scopeKind[row]) * 2 ** 32 + (scopeId[row] + 1);
+    const kindKey = name[row] * 4 + scopeKind[row];
+    let scope = scopes.get(kindKey);
+    if (!scope) scopes.set(kindKey, (scope = { ids: new DenseIds(), open: new Int32Array(0) }));
+    const id = scope.ids.index(scopeId[row]);
+    scope.open = withRoom(scope.open, id, -1);
     if (k === EventKind.RangeEnd) {
-      const span = open.get(key);
-      if (span === undefined) continue;
-      open.delete(key);
+      const span = scope.open[id];
+      if (span < 0) continue;
+      scope.open[id] = -1;
       spans.end[span] = time[i];
       spans.endEvent[span] = i;
       continue;
     }
-    if (open.has(key)) continue;
-    open.set(key, s);
+    if (scope.open[id] >= 0) continue;
+    scope.open[id] = s;
     spans.name[s] = name[row];
     spans.scopeKind[s] = scopeKind[row];
     spans.scopeId[s] = scopeId[row];
@@ -97,9 +103,12 @@ export function rangeSpans(model: TraceModel): RangeSpans {
     s++;
   }
   const last = count > 0 ? time[count - 1] : 0;
-  for (const span of open.values()) {
-    spans.end[span] = last;
-    spans.flags[span] |= SpanFlag.unfinished;
+  for (const { open } of scopes.values()) {
+    for (const span of open) {
+      if (span < 0) continue;
+      spans.end[span] = last;
+      spans.flags[span] |= SpanFlag.unfinished;
+    }
   }
   spans.count = s;
   return spans;

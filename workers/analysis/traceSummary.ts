@@ -31,6 +31,10 @@ export function traceAnalysisSummary(model: TraceModel): TraceAnalysisSummary {
     // An assist still running at the end counts up to the last event.
     if (spans.name[s] === assistName) assistNs += spans.end[s] - spans.start[s];
   }
+  const [maxLiveBytes, maxGoalBytes] = maxMetrics(model, [
+    MetricName.heapObjects,
+    MetricName.heapGoal,
+  ]);
   const stats = stwStats(stwPauses(model));
   const stwByReason: TraceAnalysisSummary['stwByReason'] = {};
   for (const [reason, s] of Object.entries(stats.byReason)) {
@@ -40,22 +44,19 @@ export function traceAnalysisSummary(model: TraceModel): TraceAnalysisSummary {
     gc: { cycles, stw: stats.gc, assistNs },
     stw: stats.all,
     stwByReason,
-    heap: {
-      maxLiveBytes: maxMetric(model, MetricName.heapObjects),
-      maxGoalBytes: maxMetric(model, MetricName.heapGoal),
-    },
+    heap: { maxLiveBytes, maxGoalBytes },
   };
 }
 
-function maxMetric(model: TraceModel, metric: string): number {
-  const name = model.strings.indexOf(metric);
-  let max = 0;
+/** The largest value (at least 0) of each metric, in one pass. */
+function maxMetrics(model: TraceModel, metrics: string[]): number[] {
+  const names = metrics.map((m) => model.strings.indexOf(m));
+  const max = metrics.map(() => 0);
   for (let i = 0; i < model.count; i++) {
     if (model.kind[i] !== EventKind.Metric) continue;
     const row = model.arg[i];
-    if (model.metrics.name[row] === name && model.metrics.value[row] > max) {
-      max = model.metrics.value[row];
-    }
+    const m = names.indexOf(model.metrics.name[row]);
+    if (m >= 0 && model.metrics.value[row] > max[m]) max[m] = model.metrics.value[row];
   }
   return max;
 }
