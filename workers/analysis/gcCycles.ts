@@ -6,6 +6,8 @@ import {
   ResourceKind,
   type TraceModel,
 } from '../trace/model';
+import { DenseIds } from './denseIds';
+import { withRoom } from './growingColumn';
 import { modelRangeSpans, SpanFlag, stwReason, type RangeSpans } from './rangeSpans';
 
 /**
@@ -216,8 +218,21 @@ function addEventWork(
   const labelMode = workerLabels.map((l) => model.strings.indexOf(l));
   const workerTime = [cycles.dedicatedNs, cycles.fractionalNs, cycles.idleNs];
   const { from, to, resourceKind } = model.transitions;
-  const stints = new Map<number, [number, number]>(); // worker -> [mode, stint start]
-  const assisting = new Map<number, number>(); // goroutine in an assist -> running since (NaN)
+  // Per goroutine (dense index): the mode (-1 none) and start of a labelled worker's stint;
+  // whether it is in an assist, and since when it runs in it (NaN while not running).
+  const goroutines = new DenseIds();
+  let stintMode = new Int8Array(0);
+  let stintStart = new Float64Array(0);
+  let inAssist = new Uint8Array(0);
+  let assistSince = new Float64Array(0);
+  const slot = (g: number) => {
+    const s = goroutines.index(g);
+    stintMode = withRoom(stintMode, s, -1);
+    stintStart = withRoom(stintStart, s, NaN);
+    inAssist = withRoom(inAssist, s, 0);
+    assistSince = withRoom(assistSince, s, NaN);
+    return s;
+  };
   // Concurrent mark of each cycle: between its two pauses, or its ends where one is missing.
   const markFrom = (c: number) =>
     Number.isNaN(cycles.sweepTermNs[c])
@@ -265,31 +280,35 @@ function addEventWork(
       cycles.goal[next - 1] = goal;
     } else if (k === EventKind.Label) {
       const mode = labelMode.indexOf(model.labels.label[arg[i]]);
-      if (mode >= 0) stints.set(model.labels.goroutine[arg[i]], [mode, t]);
+      if (mode >= 0) {
+        const s = slot(model.labels.goroutine[arg[i]]);
+        stintMode[s] = mode;
+        stintStart[s] = t;
+      }
     } else if (k === EventKind.RangeBegin && model.ranges.name[arg[i]] === assistName) {
-      assisting.set(model.ranges.scopeId[arg[i]], t); // The assisting goroutine emits it.
+      const s = slot(model.ranges.scopeId[arg[i]]); // The assisting goroutine emits it.
+      inAssist[s] = 1;
+      assistSince[s] = t;
     } else if (k === EventKind.RangeEnd && model.ranges.name[arg[i]] === assistName) {
-      const g = model.ranges.scopeId[arg[i]];
-      const since = assisting.get(g);
-      if (since !== undefined && !Number.isNaN(since)) addInMark(cycles.assistCpuNs, since, t);
-      assisting.delete(g);
+      const s = slot(model.ranges.scopeId[arg[i]]);
+      if (inAssist[s] && !Number.isNaN(assistSince[s])) {
+        addInMark(cycles.assistCpuNs, assistSince[s], t);
+      }
+      inAssist[s] = 0;
     } else if (k === EventKind.StateTransition) {
       const row = model.transition[i];
       if (resourceKind[row] !== ResourceKind.Goroutine || from[row] === to[row]) continue;
-      const g = arg[i];
-      const since = assisting.get(g);
-      if (since !== undefined) {
-        if (to[row] === GoState.Running) assisting.set(g, t);
+      const s = slot(arg[i]);
+      if (inAssist[s]) {
+        if (to[row] === GoState.Running) assistSince[s] = t;
         else if (from[row] === GoState.Running) {
-          if (!Number.isNaN(since)) addInMark(cycles.assistCpuNs, since, t);
-          assisting.set(g, NaN);
+          if (!Number.isNaN(assistSince[s])) addInMark(cycles.assistCpuNs, assistSince[s], t);
+          assistSince[s] = NaN;
         }
       }
-      if (from[row] !== GoState.Running) continue;
-      const stint = stints.get(g);
-      if (!stint) continue;
-      stints.delete(g);
-      addInMark(workerTime[stint[0]], stint[1], t);
+      if (from[row] !== GoState.Running || stintMode[s] < 0) continue;
+      addInMark(workerTime[stintMode[s]], stintStart[s], t);
+      stintMode[s] = -1;
     }
   }
 }

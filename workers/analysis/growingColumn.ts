@@ -1,4 +1,4 @@
-type TypedColumn = Float64Array | Int32Array | Uint8Array;
+type TypedColumn = Float64Array | Int32Array | Int8Array | Uint8Array;
 type ColumnType<T extends TypedColumn> = { new (length: number): T };
 
 const chunkBits = 16;
