@@ -2,14 +2,14 @@ import { spawnSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import { noProgress } from '../progress';
-import type { TraceModel } from './model';
-import { parseTrace } from './parseTrace';
+import { noProgress } from '../workers/progress';
+import type { TraceModel } from '../workers/trace/model';
+import { parseTrace } from '../workers/trace/parseTrace';
 
 /**
  * Times parseTrace against Go's reader on one trace, each run in a fresh process:
  *
- *   npx tsx workers/trace/measureParseTrace.ts <trace> [--runs 5] [--oracle /tmp/traceoracle]
+ *   npx tsx bench/measureParseTrace.ts <trace> [--runs 5] [--oracle /tmp/traceoracle]
  *
  * prints, per side, the median wall time and the largest peak RSS. The oracle is
  * tools/traceoracle built with `cd tools && go build -o /tmp/traceoracle ./traceoracle`.
