@@ -53,6 +53,18 @@ describe('summarize CLI', () => {
     );
   });
 
+  it('prints only the JSON object through `npm run summarize`, with no npm banner', () => {
+    const run = spawnSync(
+      'npm',
+      ['run', 'summarize', '--', 'public/samples/gctrace.log', '--json'],
+      {
+        encoding: 'utf8',
+      },
+    );
+    expect(run.status).toBe(0);
+    expect(JSON.parse(run.stdout)).toMatchObject({ format: 'gctrace' });
+  });
+
   it('reports a cut gzip file as truncated', () => {
     const dir = mkdtempSync(join(tmpdir(), 'gopherlens-'));
     const file = join(dir, 'cut.gz');
