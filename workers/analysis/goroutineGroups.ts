@@ -1,23 +1,14 @@
-import type { GoroutineSummaries } from './goroutineSummaries';
+import type { GoroutineSummaries, GoroutineTimes } from './goroutineSummaries';
 
 /**
  * Goroutines grouped by start function, as `go tool trace`'s goroutine analysis lists them:
  * one row per function with the goroutine count and the summed time breakdown.
  */
-export interface GoroutineGroups {
+export interface GoroutineGroups extends GoroutineTimes {
   count: number;
   /** Start function of the group ("" for goroutines never seen with a stack). */
   name: string[];
   goroutines: Int32Array;
-  totalNs: Float64Array;
-  execNs: Float64Array;
-  schedWaitNs: Float64Array;
-  syscallNs: Float64Array;
-  syscallBlockNs: Float64Array;
-  blockReasons: string[];
-  /** Row-major: blockNs[group × blockReasons.length + reason]. */
-  blockNs: Float64Array;
-  unknownNs: Float64Array;
 }
 
 /** Sums goroutine summaries per start function, groups in descending execution time. */

@@ -9,11 +9,29 @@ import {
 import { goTransitionStack } from './goTransitionStack';
 
 /**
- * Where each goroutine's time went, one row per goroutine in order of first appearance. The
- * times do not overlap and add up to `totalNs` with `unknownNs` (internal/trace/summary.go
- * GoroutineExecStats).
+ * The time breakdown of a goroutine or a group of them, one row per goroutine or group. The
+ * times do not overlap and add up to `totalNs` with `unknownNs`.
  */
-export interface GoroutineSummaries {
+export interface GoroutineTimes {
+  totalNs: Float64Array;
+  execNs: Float64Array;
+  /** Runnable, waiting for a P (scheduler latency). */
+  schedWaitNs: Float64Array;
+  /** In a syscall while holding its P, then after the P was taken from it. */
+  syscallNs: Float64Array;
+  syscallBlockNs: Float64Array;
+  /** Reasons the goroutines blocked for, as the runtime names them ("chan receive", "sync"…). */
+  blockReasons: string[];
+  /** Blocked time per row and reason: row-major, blockNs[row × blockReasons.length + r]. */
+  blockNs: Float64Array;
+  unknownNs: Float64Array;
+}
+
+/**
+ * Where each goroutine's time went, one row per goroutine in order of first appearance
+ * (internal/trace/summary.go GoroutineExecStats).
+ */
+export interface GoroutineSummaries extends GoroutineTimes {
   count: number;
   id: Int32Array;
   /** Start function: the root frame of the first stack seen for it (index into `names`). */
@@ -25,18 +43,6 @@ export interface GoroutineSummaries {
   startTime: Float64Array;
   /** When it exited (or blocked "forever"), NaN if it lived past the trace end. */
   endTime: Float64Array;
-  totalNs: Float64Array;
-  execNs: Float64Array;
-  /** Runnable, waiting for a P (scheduler latency). */
-  schedWaitNs: Float64Array;
-  /** In a syscall while holding its P, then after the P was taken from it. */
-  syscallNs: Float64Array;
-  syscallBlockNs: Float64Array;
-  /** Reasons the goroutines blocked for, as the runtime names them ("chan receive", "sync"…). */
-  blockReasons: string[];
-  /** Blocked time per goroutine and reason: row-major, blockNs[g × blockReasons.length + r]. */
-  blockNs: Float64Array;
-  unknownNs: Float64Array;
 }
 
 /** Per-goroutine time breakdown, following the rules of Go's trace summarizer. */
