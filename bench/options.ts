@@ -5,4 +5,6 @@ export interface BenchOptions {
   /** Runs of the 110 MiB trace, which take minutes each: fewer, to keep the whole run short. */
   traceRuns: number;
   quick: boolean;
+  /** Measure only Gopherlens, skipping peers such as `go tool trace` (minutes on big.trace). */
+  oursOnly: boolean;
 }

@@ -1,5 +1,5 @@
 /**
- * `npm run bench [-- --only load|pprof|trace|views] [--quick]`: measures Gopherlens against
+ * `npm run bench [-- --only load|pprof|trace|views] [--quick] [--ours-only]`: measures Gopherlens against
  * its peers on the same files in the same run, prints a table per benchmark and writes
  * bench/results/<name>.json. Nothing here asserts a time: see bench/README.md.
  */
@@ -22,16 +22,18 @@ const benches: Record<string, (options: BenchOptions) => Promise<void>> = {
 function parseArgs(argv: string[]): { only: string[]; options: BenchOptions } {
   const only: string[] = [];
   let quick = false;
+  let oursOnly = false;
   let runs: number | undefined;
   for (let i = 0; i < argv.length; i++) {
     const arg = argv[i];
     if (arg === '--quick') quick = true;
+    else if (arg === '--ours-only') oursOnly = true;
     else if (arg === '--only') only.push(...argv[++i].split(/[|,]/));
     else if (arg.startsWith('--only=')) only.push(...arg.slice(7).split(/[|,]/));
     else if (arg === '--runs') runs = Number(argv[++i]);
     else
       throw new Error(
-        `unknown argument ${arg}; use --only <${Object.keys(benches).join('|')}>, --quick, --runs <n>`,
+        `unknown argument ${arg}; use --only <${Object.keys(benches).join('|')}>, --quick, --runs <n>, --ours-only`,
       );
   }
   for (const name of only) {
@@ -39,7 +41,12 @@ function parseArgs(argv: string[]): { only: string[]; options: BenchOptions } {
   }
   return {
     only,
-    options: { quick, runs: runs ?? (quick ? 1 : 3), traceRuns: runs ?? (quick ? 1 : 2) },
+    options: {
+      quick,
+      oursOnly,
+      runs: runs ?? (quick ? 1 : 3),
+      traceRuns: runs ?? (quick ? 1 : 2),
+    },
   };
 }
 

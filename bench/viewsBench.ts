@@ -66,21 +66,30 @@ export async function viewsBench(options: BenchOptions): Promise<void> {
     ),
   ];
   let goToolTrace: number[] = [];
-  try {
-    goToolTrace = await goToolTraceFirstPage(file);
-    rows.push(row('go tool trace: first page', goToolTrace));
-    ratios.push(
-      ratio(
-        'timeline vs go tool trace',
-        median(runs.map((r) => r.toPaintMs)),
-        median(goToolTrace),
-        0.1,
-      ),
-    );
-  } catch (err) {
-    printSkipped('go tool trace', (err as Error).message.split('\n')[0]);
+  if (options.oursOnly) {
+    printSkipped('go tool trace', '--ours-only');
+  } else {
+    try {
+      goToolTrace = await goToolTraceFirstPage(file);
+      rows.push(row('go tool trace: first page', goToolTrace));
+      ratios.push(
+        ratio(
+          'timeline vs go tool trace',
+          median(runs.map((r) => r.toPaintMs)),
+          median(goToolTrace),
+          0.1,
+        ),
+      );
+    } catch (err) {
+      printSkipped('go tool trace', (err as Error).message.split('\n')[0]);
+    }
   }
   printTable(`views: ${path.basename(file)}`, options.traceRuns, rows, ratios);
+  // A run without the peer is for iterating: it must not replace the committed comparison.
+  if (options.oursOnly) {
+    console.log('  results not written: --ours-only runs leave bench/results/views.json alone');
+    return;
+  }
   writeResults('views', {
     file: path.basename(file),
     runs: options.traceRuns,
