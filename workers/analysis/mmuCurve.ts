@@ -74,7 +74,7 @@ export function clipUtilSeries(series: UtilSeries, window: TimeWindow): UtilSeri
 }
 
 /** sums[j]: integral of the utilization from time[0] to time[j]. */
-function cumulativeSums({ time, util }: UtilSeries): Float64Array {
+export function cumulativeSums({ time, util }: UtilSeries): Float64Array {
   const sums = new Float64Array(time.length);
   for (let j = 1; j < time.length; j++) {
     sums[j] = sums[j - 1] + util[j - 1] * (time[j] - time[j - 1]);
@@ -84,16 +84,42 @@ function cumulativeSums({ time, util }: UtilSeries): Float64Array {
 
 /** [mmu, start of a worst window] of one series. */
 function seriesMmu(series: UtilSeries, sums: Float64Array, window: number): [number, number] {
+  if (series.time.length < 2) return [1, NaN];
+  let best = Infinity;
+  let bestStart = series.time[0];
+  forEachWindow(series, sums, window, (start, mean) => {
+    if (mean < best) {
+      best = mean;
+      bestStart = start;
+    }
+    return best > 0;
+  });
+  return [Math.max(0, Math.min(1, best)), bestStart];
+}
+
+/**
+ * Calls `visit(start, mean)` for every window of the series whose left or right edge meets a
+ * utilization change, in start order, until it returns false. The windowed mean is piecewise
+ * linear between those starts, so its extremes are among them. A window longer than the series
+ * is shortened to it, as in Go (windowLength).
+ */
+export function forEachWindow(
+  series: UtilSeries,
+  sums: Float64Array,
+  window: number,
+  visit: (start: number, mean: number) => boolean,
+): void {
   const { time, util } = series;
   const n = time.length;
-  if (n < 2) return [1, NaN];
+  if (n < 2) return;
   const first = time[0];
   const last = time[n - 1];
-  const w = Math.min(window, last - first);
-  if (w <= 0) return [0, first];
+  const w = windowLength(series, window);
+  if (w <= 0) {
+    visit(first, 0);
+    return;
+  }
   const latest = last - w;
-  let best = Infinity;
-  let bestStart = first;
   // Merge the two candidate lists: left edges on changes, and right edges on changes. Both
   // window edges only move forward, so the integrals up to them are found by walking on.
   let a = 0;
@@ -113,12 +139,11 @@ function seriesMmu(series: UtilSeries, sums: Float64Array, window: number): [num
     while (leftPos + 1 < n && time[leftPos + 1] <= start) leftPos++;
     const rightIntegral = sums[rightPos] + util[rightPos] * (end - time[rightPos]);
     const leftIntegral = sums[leftPos] + util[leftPos] * (start - time[leftPos]);
-    const mean = (rightIntegral - leftIntegral) / w;
-    if (mean < best) {
-      best = mean;
-      bestStart = start;
-      if (best <= 0) break;
-    }
+    if (!visit(start, (rightIntegral - leftIntegral) / w)) break;
   }
-  return [Math.max(0, Math.min(1, best)), bestStart];
+}
+
+/** The length windows of a size have in a series: the size, or the series' span if shorter. */
+export function windowLength({ time }: UtilSeries, window: number): number {
+  return time.length < 2 ? 0 : Math.min(window, time[time.length - 1] - time[0]);
 }

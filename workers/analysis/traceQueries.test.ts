@@ -20,6 +20,7 @@ describe('traceAnalysisQueries', () => {
         'heapSeries',
         'markAssists',
         'mmu',
+        'mmuWorstWindows',
         'procs',
         'stwPauses',
         'stwStats',
@@ -45,6 +46,13 @@ describe('traceAnalysisQueries', () => {
       mmu: Float64Array;
     };
     expect([...windowed.mmu]).toEqual([1]);
+    const worst = q.mmuWorstWindows(model, {
+      flags: { stw: true },
+      from: 105,
+      windowNs: 10,
+      count: 1,
+    }) as { start: Float64Array; util: Float64Array };
+    expect([worst.start[0], worst.util[0]]).toEqual([105, 0.5]);
     const flame = q.blockingFlame(model, { kind: 'sync' }) as { total: Float64Array };
     expect(flame.total[0]).toBe(0);
   });

@@ -9,6 +9,7 @@ import { goroutineSummaries } from './goroutineSummaries';
 import { heapSeries, thinStepSeries } from './heapSeries';
 import { assistFlame, markAssistsByGoroutine } from './markAssists';
 import { clipUtilSeries, logWindowSizes, mmuCurve } from './mmuCurve';
+import { mmuWorstWindows } from './mmuWorstWindows';
 import { memoizeByModel } from './modelMemo';
 import { mutatorUtilization, type UtilFlags, type UtilSeries } from './mutatorUtilization';
 import { procActivity } from './procActivity';
@@ -32,6 +33,13 @@ function utilization(model: TraceModel, flags: UtilFlags): UtilSeries[] {
   let series = byFlags.get(key);
   if (!series) byFlags.set(key, (series = mutatorUtilization(model, flags)));
   return series;
+}
+
+/** The utilization series of the flags, clipped to the window when one is given. */
+function utilizationIn(model: TraceModel, args: TimeWindow & { flags: UtilFlags }): UtilSeries[] {
+  const series = utilization(model, args.flags);
+  if (args.from === undefined && args.to === undefined) return series;
+  return series.map((s) => clipUtilSeries(s, args)).filter((s) => s.time.length > 1);
 }
 
 /** The trace's time span: first to last event. */
@@ -83,16 +91,18 @@ export const traceAnalysisQueries: Record<string, ModelQuery<TraceModel>> = {
     ),
 
   mmu: (model, args: TimeWindow & { flags: UtilFlags; windowsNs?: number[] }) => {
-    let series = utilization(model, args.flags);
-    if (args.from !== undefined || args.to !== undefined) {
-      series = series.map((s) => clipUtilSeries(s, args)).filter((s) => s.time.length > 1);
-    }
+    const series = utilizationIn(model, args);
     const span = Math.max(0, ...series.map((s) => s.time[s.time.length - 1] - s.time[0]));
     const windows = args.windowsNs
       ? Float64Array.from(args.windowsNs)
       : logWindowSizes(Math.min(1000, span), span);
     return mmuCurve(series, windows);
   },
+
+  mmuWorstWindows: (
+    model,
+    args: TimeWindow & { flags: UtilFlags; windowNs: number; count: number },
+  ) => mmuWorstWindows(utilizationIn(model, args), args.windowNs, args.count),
 
   markAssists: (model, args?: TimeWindow) => markAssistsByGoroutine(model, args),
 
