@@ -1,8 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import {
   activePanel,
+  focusPatch,
   mmuFlags,
   mmuFlagsValue,
+  mmuWindowSize,
+  mmuWindowValue,
   pinnedGoroutines,
   selectedWindow,
   togglePin,
@@ -39,6 +42,25 @@ describe('trace view state in the URL', () => {
     expect(mmuFlagsValue({})).toBe('-');
     expect(mmuFlags({ mmu: '-' })).toEqual({});
     expect(mmuFlags({ mmu: 'sp' })).toEqual({ stw: true, perProc: true });
+  });
+
+  it('keeps the MMU window size as whole ns, and drops nonsense', () => {
+    expect(mmuWindowValue(1234.6)).toBe('1235');
+    expect(mmuWindowSize({ mw: mmuWindowValue(1234.6)! })).toBe(1235);
+    expect(mmuWindowValue(0)).toBeUndefined();
+    expect(mmuWindowSize({ mw: '-5' })).toBeUndefined();
+    expect(mmuWindowSize({ mw: 'x' })).toBeUndefined();
+  });
+
+  it('selects a window and frames it with room around', () => {
+    const { view, patch } = focusPatch({ from: 400, to: 600 }, { from: 0, to: 10_000 });
+    expect(patch).toMatchObject({ s0: '400', s1: '600' });
+    expect(view.from).toBeLessThan(400);
+    expect(view.to).toBeGreaterThan(600);
+    expect(patch).toMatchObject({
+      from: String(Math.round(view.from)),
+      to: String(Math.round(view.to)),
+    });
   });
 
   it('falls back to the GC panel for an unknown panel name', () => {

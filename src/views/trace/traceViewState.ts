@@ -1,6 +1,6 @@
 import type { ViewState } from '../../store/session';
 import type { UtilFlags } from '../../../workers/analysis/mutatorUtilization';
-import type { TimeRange } from './timeline/viewportMath';
+import { framed, type TimeRange } from './timeline/viewportMath';
 
 /**
  * The trace views' part of the URL. Times are integer ns from the trace start and goroutines
@@ -15,6 +15,7 @@ import type { TimeRange } from './timeline/viewportMath';
  *   gsort csort  goroutine-group and cycle table sort column, "-" prefix for ascending
  *   fk     window flame graph: cpu (default), sync, network, syscall, sched, assist
  *   mmu    what counts as GC for the MMU: s(tw) b(ackground) a(ssist) w (sweep) p (per P)
+ *   mw     MMU window size (integer ns) whose worst windows are listed
  *   gogc gml   GOGC and GOMEMLIMIT entered for the heap chart
  */
 export type TracePanel = 'gc' | 'mmu' | 'goroutines' | 'flame' | 'tasks' | 'overview';
@@ -43,6 +44,22 @@ function rangeOf(a: string | undefined, b: string | undefined): TimeRange | unde
     return undefined;
   }
   return { from, to };
+}
+
+/**
+ * The patch that selects a window and shows it with some room around, as a click on a GC cycle
+ * or an MMU worst window does; `view` is the visible window to set live at once.
+ */
+export function focusPatch(
+  span: TimeRange,
+  extent: TimeRange,
+): { view: TimeRange; patch: Record<string, string | undefined> } {
+  const selected = { from: span.from, to: Math.max(span.to, span.from + 1) };
+  const view = framed(selected, 0.25, extent);
+  return {
+    view,
+    patch: { ...windowPatch(['s0', 's1'], selected), ...windowPatch(['from', 'to'], view) },
+  };
 }
 
 /** The patch that stores a window under two keys, rounded to whole ns. */
@@ -91,4 +108,14 @@ export function mmuFlags(state: ViewState): UtilFlags {
 export function mmuFlagsValue(flags: UtilFlags): string | undefined {
   const letters = mmuFlagLetters.flatMap(([letter, key]) => (flags[key] ? [letter] : [])).join('');
   return letters === defaultMmu ? undefined : letters || '-';
+}
+
+/** The MMU window size whose worst windows are listed, undefined for none chosen. */
+export function mmuWindowSize(state: ViewState): number | undefined {
+  const ns = Number(state.mw);
+  return state.mw && Number.isFinite(ns) && ns > 0 ? Math.round(ns) : undefined;
+}
+
+export function mmuWindowValue(ns: number | undefined): string | undefined {
+  return ns !== undefined && Number.isFinite(ns) && ns > 0 ? String(Math.round(ns)) : undefined;
 }

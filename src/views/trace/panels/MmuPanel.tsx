@@ -1,6 +1,7 @@
 import { axisBottom, axisLeft, line, scaleLinear, scaleLog, select } from 'd3';
 import { useEffect, useRef, useState } from 'react';
 import type { MmuCurve } from '../../../../workers/analysis/mmuCurve';
+import type { MmuWindows } from '../../../../workers/analysis/mmuWorstWindows';
 import type { UtilFlags } from '../../../../workers/analysis/mutatorUtilization';
 import { useFileQuery } from '../../../engine/useFileQuery';
 import { useSession, type OpenFile } from '../../../store/session';
@@ -8,7 +9,14 @@ import { useElementWidth } from '../../gc/useElementWidth';
 import { QueryStatus } from '../../pprof/QueryStatus';
 import { formatValue } from '../../units/formatValue';
 import { useTimeline } from '../timeline/timelineContext';
-import { mmuFlags, mmuFlagsValue } from '../traceViewState';
+import type { TimeRange } from '../timeline/viewportMath';
+import {
+  focusPatch,
+  mmuFlags,
+  mmuFlagsValue,
+  mmuWindowSize,
+  mmuWindowValue,
+} from '../traceViewState';
 
 const options: Array<{ key: keyof UtilFlags; title: string; help: string }> = [
   { key: 'stw', title: 'STW', help: 'Stop-the-world pauses count as GC' },
@@ -24,12 +32,19 @@ const height = 240;
 /**
  * Minimum mutator utilization against window size, as `go tool trace` draws it: for each window
  * length, the smallest share of CPU the program had in any window of that length. The largest
- * window with zero utilization is the longest pause.
+ * window with zero utilization is the longest pause. A click on the curve (or a typed size)
+ * lists the worst windows of that size; a click on one selects it on every track.
  */
 export function MmuPanel({ file }: { file: OpenFile }) {
   const { selection } = useTimeline();
   const flags = mmuFlags(file.viewState);
-  const curve = useFileQuery<MmuCurve>(file.id, 'mmu', { ...(selection ?? {}), flags });
+  const windowSize = mmuWindowSize(file.viewState);
+  // Selecting one of the worst windows keeps the panel on the range they were found in, so the
+  // list stays put while the user steps through it; any other selection re-scopes it.
+  const [held, setHeld] = useState<{ scope: TimeRange | undefined; picked: TimeRange }>();
+  const holding = held && selection && sameRange(selection, held.picked);
+  const scope = holding ? held.scope : selection;
+  const curve = useFileQuery<MmuCurve>(file.id, 'mmu', { ...(scope ?? {}), flags });
   const wrapperRef = useRef<HTMLDivElement>(null);
   const xAxisRef = useRef<SVGGElement>(null);
   const yAxisRef = useRef<SVGGElement>(null);
@@ -67,8 +82,10 @@ export function MmuPanel({ file }: { file: OpenFile }) {
           .y((i) => y(data.mmu[i]))(Array.from({ length: n }, (_, i) => i))
       : null;
 
+  const patch = (p: Record<string, string | undefined>) =>
+    useSession.getState().patchViewState(file.id, p);
   const setFlag = (key: keyof UtilFlags, on: boolean) =>
-    useSession.getState().patchViewState(file.id, { mmu: mmuFlagsValue({ ...flags, [key]: on }) });
+    patch({ mmu: mmuFlagsValue({ ...flags, [key]: on }) });
 
   return (
     <div className="tr-mmu" data-testid="mmu-panel">
@@ -85,7 +102,13 @@ export function MmuPanel({ file }: { file: OpenFile }) {
           </label>
         ))}
         <span className="pp-spacer" />
-        <span className="pp-total">{selection ? 'In the selection' : 'Whole trace'}</span>
+        <span className="pp-total">
+          {holding
+            ? `${scope ? 'In the earlier selection' : 'Whole trace'}, around the selected window`
+            : scope
+              ? 'In the selection'
+              : 'Whole trace'}
+        </span>
       </div>
       <QueryStatus loading={curve.loading} error={curve.error} hasData={!!data} />
       <div ref={wrapperRef} className="tr-mmu-chart">
@@ -106,11 +129,25 @@ export function MmuPanel({ file }: { file: OpenFile }) {
             setHover(px >= 0 && px <= width ? best : undefined);
           }}
           onPointerLeave={() => setHover(undefined)}
+          onClick={() => {
+            if (hover !== undefined && data) patch({ mw: mmuWindowValue(data.windowNs[hover]) });
+          }}
         >
           <g transform={`translate(${margin.left},${margin.top})`}>
             <g ref={yAxisRef} className="tr-axis-g" />
             <g ref={xAxisRef} className="tr-axis-g" transform={`translate(0,${height})`} />
             {path && <path d={path} fill="none" stroke="#007d9c" strokeWidth={2} />}
+            {windowSize !== undefined && n > 1 && (
+              <line
+                x1={x(windowSize)}
+                x2={x(windowSize)}
+                y1={0}
+                y2={height}
+                stroke="#d6336c"
+                strokeDasharray="4 3"
+                data-testid="mmu-size-marker"
+              />
+            )}
             {hover !== undefined && data && (
               <g transform={`translate(${x(data.windowNs[hover])},${y(data.mmu[hover])})`}>
                 <circle r={4} fill="#007d9c" />
@@ -131,6 +168,132 @@ export function MmuPanel({ file }: { file: OpenFile }) {
           </div>
         )}
       </div>
+      <WorstWindows
+        fileId={file.id}
+        flags={flags}
+        scope={scope}
+        windowSize={windowSize}
+        onWindowSize={(ns) => patch({ mw: mmuWindowValue(ns) })}
+        onPick={(picked) => setHeld({ scope, picked })}
+      />
     </div>
   );
+}
+
+/** How many worst windows are listed, as `go tool trace` lists a handful. */
+const worstCount = 10;
+
+/**
+ * The worst non-overlapping windows of the chosen size, in the selection or the whole trace; a
+ * row click selects its window and frames it on every track, as a GC cycle row does.
+ */
+function WorstWindows(props: {
+  fileId: string;
+  flags: UtilFlags;
+  scope: TimeRange | undefined;
+  windowSize: number | undefined;
+  onWindowSize: (ns: number | undefined) => void;
+  onPick: (picked: TimeRange) => void;
+}) {
+  const { windowSize } = props;
+  return (
+    <section className="tr-mmu-worst" data-testid="mmu-worst">
+      <div className="pp-subbar">
+        <label className="pp-field" title="Or click the curve">
+          Worst windows of
+          <input
+            type="number"
+            min={0}
+            step="any"
+            style={{ width: '7em' }}
+            data-testid="mmu-window-size"
+            key={windowSize ?? 'none'}
+            defaultValue={windowSize === undefined ? '' : windowSize / 1e6}
+            placeholder="size"
+            onKeyDown={(e) => {
+              if (e.key === 'Enter') e.currentTarget.blur();
+            }}
+            onBlur={(e) => {
+              const ms = Number(e.currentTarget.value);
+              props.onWindowSize(e.currentTarget.value && ms > 0 ? ms * 1e6 : undefined);
+            }}
+          />
+          ms
+        </label>
+        {windowSize === undefined && (
+          <span className="pp-muted">Click the curve or type a window size.</span>
+        )}
+      </div>
+      {windowSize !== undefined && <WorstWindowTable {...props} windowSize={windowSize} />}
+    </section>
+  );
+}
+
+function WorstWindowTable(props: {
+  fileId: string;
+  flags: UtilFlags;
+  scope: TimeRange | undefined;
+  windowSize: number;
+  onPick: (picked: TimeRange) => void;
+}) {
+  const { fileId, flags, windowSize } = props;
+  const { selection, store } = useTimeline();
+  const worst = useFileQuery<MmuWindows>(fileId, 'mmuWorstWindows', {
+    ...(props.scope ?? {}),
+    flags,
+    windowNs: windowSize,
+    count: worstCount,
+  });
+  const select = (from: number, duration: number) => {
+    const { view, patch } = focusPatch({ from, to: from + duration }, store.extent);
+    props.onPick({ from: Number(patch.s0), to: Number(patch.s1) });
+    store.set(view);
+    useSession.getState().patchViewState(fileId, { ...patch, cycle: undefined });
+  };
+  const rows = worst.data;
+  return (
+    <>
+      <QueryStatus loading={worst.loading} error={worst.error} hasData={!!rows} />
+      {rows && (
+        <table className="pp-table compact" data-testid="mmu-worst-table">
+          <thead>
+            <tr>
+              <th className="num">#</th>
+              <th className="num">Start</th>
+              <th className="num">Duration</th>
+              <th className="num">Mutator utilization</th>
+              {flags.perProc && <th>P</th>}
+            </tr>
+          </thead>
+          <tbody>
+            {Array.from(rows.start, (start, i) => {
+              const duration = rows.durationNs[i];
+              const chosen =
+                selection !== undefined &&
+                sameRange(selection, { from: start, to: start + Math.max(duration, 1) });
+              return (
+                <tr
+                  key={i}
+                  className={chosen ? 'selected' : undefined}
+                  title="Select this window on every track"
+                  onClick={() => select(start, duration)}
+                >
+                  <td className="num">{i + 1}</td>
+                  <td className="num">{formatValue(start, 'ns')}</td>
+                  <td className="num">{formatValue(duration, 'ns')}</td>
+                  <td className="num">{(rows.util[i] * 100).toFixed(1)}%</td>
+                  {flags.perProc && <td>P{rows.series[i]}</td>}
+                </tr>
+              );
+            })}
+          </tbody>
+        </table>
+      )}
+    </>
+  );
+}
+
+/** Whether two windows are the same in whole ns, as the URL keeps them. */
+function sameRange(a: TimeRange, b: TimeRange): boolean {
+  return Math.round(a.from) === Math.round(b.from) && Math.round(a.to) === Math.round(b.to);
 }
