@@ -1,6 +1,6 @@
 import { proxy, transfer, wrap, type Remote } from 'comlink';
 import type { DecodeErrorInfo } from '../../workers/decodeError';
-import type { FileEngine, OpenResult } from '../../workers/engine/fileEngine';
+import type { FileEngine, OpenResult, QueryPriority } from '../../workers/engine/fileEngine';
 
 /** One dedicated worker per open file: cancelling or closing a file terminates only its worker. */
 interface FileWorker {
@@ -18,10 +18,13 @@ export class QueryError extends Error {
   }
 }
 
-/** Transfers the bytes (not a copy) to a new worker, which decodes them and keeps the model. */
+/**
+ * Hands the input to a new worker, which decodes it and keeps the model: bytes are transferred
+ * (not copied), and a File is read by the worker itself, off the UI thread.
+ */
 export function openInWorker(
   id: string,
-  buffer: ArrayBuffer,
+  input: ArrayBuffer | Blob,
   onProgress: (phase: string, fraction: number) => void,
   onDeath: (error: DecodeErrorInfo) => void,
 ): Promise<OpenResult> {
@@ -43,7 +46,7 @@ export function openInWorker(
       onDeath(error);
     });
     engine
-      .open(transfer(buffer, [buffer]), proxy(onProgress))
+      .open(input instanceof Blob ? input : transfer(input, [input]), proxy(onProgress))
       .then(resolve, (err: unknown) => abort(workerDied(String(err))));
   });
 }
@@ -64,12 +67,27 @@ export function closeWorker(id: string): void {
   workers.delete(id);
 }
 
-export async function queryFile<T>(id: string, name: string, args: unknown = {}): Promise<T> {
+/** Asks the file's worker a query; `paint` ones are answered before others that wait. */
+export async function queryFile<T>(
+  id: string,
+  name: string,
+  args: unknown = {},
+  priority: QueryPriority = 'normal',
+): Promise<T> {
   const entry = workers.get(id);
   if (!entry) throw new QueryError(workerDied('the file is no longer loaded'));
-  const result = await entry.engine.query(name, args);
+  const result = await entry.engine.query(name, args, priority);
   if (!result.ok) throw new QueryError(result.error);
   return result.value as T;
+}
+
+/** What `summarize --json` prints for the file, computed only when asked. */
+export async function summarizeFile(id: string): Promise<Record<string, unknown>> {
+  const entry = workers.get(id);
+  if (!entry) throw new QueryError(workerDied('the file is no longer loaded'));
+  const result = await entry.engine.summary();
+  if (!result.ok) throw new QueryError(result.error);
+  return result.value as Record<string, unknown>;
 }
 
 function workerDied(detail: string): DecodeErrorInfo {

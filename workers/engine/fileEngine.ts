@@ -10,7 +10,6 @@ export interface OpenedFile {
   traceVersion?: string;
   gzip: boolean;
   bytes: number;
-  summary: Record<string, unknown>;
   warnings: string[];
   /** The queries this format answers, so the UI knows which views to offer. */
   queries: string[];
@@ -20,14 +19,35 @@ export type OpenResult = { ok: true; file: OpenedFile } | { ok: false; error: De
 export type QueryResult = { ok: true; value: unknown } | { ok: false; error: DecodeErrorInfo };
 
 /**
+ * `paint` queries feed what the user first looks at (a trace's timeline) and are answered
+ * before any `normal` one waiting, whatever order they arrived in.
+ */
+export type QueryPriority = 'paint' | 'normal';
+
+interface PendingQuery {
+  name: string;
+  args: unknown;
+  priority: QueryPriority;
+  resolve: (result: QueryResult) => void;
+}
+
+/**
  * Lives in a dedicated worker, one per open file: decodes the bytes it is handed and keeps the
- * model, answering the views' queries. Cancelling a load terminates the whole worker.
+ * model, answering the views' queries one at a time, `paint` ones first. Cancelling a load
+ * terminates the whole worker.
  */
 export class FileEngine {
   private decoded: DecodedInput | undefined;
+  private pending: PendingQuery[] = [];
+  private scheduled = false;
 
-  open(buffer: ArrayBuffer, onProgress: ProgressReporter): OpenResult {
+  /**
+   * A File or Blob is read here, in the worker, so a big file never passes through the UI
+   * thread. The format's summary is left for `summary()`: views ask their own queries.
+   */
+  async open(input: ArrayBuffer | Blob, onProgress: ProgressReporter): Promise<OpenResult> {
     try {
+      const buffer = input instanceof Blob ? await input.arrayBuffer() : input;
       this.decoded = decodeInput(new Uint8Array(buffer), throttledProgress(onProgress));
       const module = formatModules[this.decoded.format];
       return {
@@ -37,7 +57,6 @@ export class FileEngine {
           traceVersion: this.decoded.traceVersion,
           gzip: this.decoded.gzip,
           bytes: this.decoded.bytes,
-          summary: summarizeDecoded(this.decoded),
           warnings: this.decoded.warnings,
           queries: module ? Object.keys(module.queries) : [],
         },
@@ -47,7 +66,40 @@ export class FileEngine {
     }
   }
 
-  query(name: string, args: unknown): QueryResult {
+  /** What `summarize --json` prints for the file. */
+  summary(): QueryResult {
+    if (!this.decoded) return { ok: false, error: toErrorInfo(new Error('no file is open')) };
+    try {
+      return { ok: true, value: summarizeDecoded(this.decoded) };
+    } catch (err) {
+      return { ok: false, error: toErrorInfo(err) };
+    }
+  }
+
+  query(name: string, args: unknown, priority: QueryPriority = 'normal'): Promise<QueryResult> {
+    return new Promise((resolve) => {
+      this.pending.push({ name, args, priority, resolve });
+      this.schedule();
+    });
+  }
+
+  /**
+   * Answers the next query in a task of its own, so requests sent while the previous one ran
+   * have arrived and a `paint` one among them goes first.
+   */
+  private schedule(): void {
+    if (this.scheduled || this.pending.length === 0) return;
+    this.scheduled = true;
+    setTimeout(() => {
+      this.scheduled = false;
+      const urgent = this.pending.findIndex((q) => q.priority === 'paint');
+      const [next] = this.pending.splice(Math.max(0, urgent), 1);
+      next.resolve(this.answer(next.name, next.args));
+      this.schedule();
+    }, 0);
+  }
+
+  private answer(name: string, args: unknown): QueryResult {
     const decoded = this.decoded;
     const run = decoded && formatModules[decoded.format]?.queries[name];
     if (!decoded || !run) {
