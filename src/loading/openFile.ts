@@ -6,10 +6,13 @@ let nextId = 1;
 /** Progress is shown only for loads that take longer than this, so quick files don't flash. */
 const progressDelayMs = 200;
 
-/** Opens bytes as a new file in the session: a worker decodes them while the UI stays live. */
+/**
+ * Opens bytes, or a File the worker reads itself, as a new file in the session: a worker
+ * decodes them while the UI stays live.
+ */
 export async function openBytes(
   name: string,
-  buffer: ArrayBuffer,
+  input: ArrayBuffer | Blob,
   source: FileSource,
   viewState: ViewState = {},
 ): Promise<string> {
@@ -26,7 +29,7 @@ export async function openBytes(
   }, progressDelayMs);
   const result = await openInWorker(
     id,
-    buffer,
+    input,
     (phase, fraction) => {
       latest = { phase, fraction };
       if (shown) show();
@@ -54,7 +57,8 @@ export async function openFiles(files: Iterable<File>): Promise<void> {
     [...files].map(async (file) =>
       openBytes(
         file.name,
-        await file.arrayBuffer(),
+        // Reading a big file here would take the UI thread for hundreds of milliseconds.
+        file,
         { kind: 'local' },
         useSession.getState().takePendingLocal(file.name),
       ),
