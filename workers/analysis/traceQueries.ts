@@ -79,6 +79,16 @@ export const traceAnalysisQueries: Record<string, ModelQuery<TraceModel>> = {
 
   goroutineGroups: (model) => goroutineGroups(cachedGoroutines(model)),
 
+  // Start function per goroutine id, ids ascending, so the timeline looks names up without
+  // building a map of every goroutine on the UI thread.
+  goroutineNames: (model) => {
+    const s = cachedGoroutines(model);
+    const order = Int32Array.from({ length: s.count }, (_, i) => i).sort(
+      (a, b) => s.id[a] - s.id[b],
+    );
+    return { id: order.map((i) => s.id[i]), name: order.map((i) => s.name[i]), names: s.names };
+  },
+
   // One pass gives fresh arrays: cheaper than keeping a copy of millions of points to clone.
   goroutineStateCounts: (model) => goroutineStateCounts(model),
 
