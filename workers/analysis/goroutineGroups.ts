@@ -13,15 +13,15 @@ export interface GoroutineGroups extends GoroutineTimes {
 
 /** Sums goroutine summaries per start function, groups in descending execution time. */
 export function goroutineGroups(s: GoroutineSummaries): GoroutineGroups {
-  const groups = s.names.length;
+  const named = s.names.length;
   const reasons = s.blockReasons.length;
   const sum = (column: Float64Array) => {
-    const out = new Float64Array(groups);
+    const out = new Float64Array(named);
     for (let g = 0; g < s.count; g++) out[s.name[g]] += column[g];
     return out;
   };
-  const goroutines = new Int32Array(groups);
-  const blockNs = new Float64Array(groups * reasons);
+  const goroutines = new Int32Array(named);
+  const blockNs = new Float64Array(named * reasons);
   for (let g = 0; g < s.count; g++) {
     goroutines[s.name[g]]++;
     for (let r = 0; r < reasons; r++)
@@ -35,16 +35,17 @@ export function goroutineGroups(s: GoroutineSummaries): GoroutineGroups {
     syscallBlockNs: sum(s.syscallBlockNs),
     unknownNs: sum(s.unknownNs),
   };
-  const order = Array.from({ length: groups }, (_, i) => i).sort(
-    (a, b) => unsorted.execNs[b] - unsorted.execNs[a] || (s.names[a] < s.names[b] ? -1 : 1),
-  );
+  // A window may leave a start function with no goroutine alive in it.
+  const order = Array.from({ length: named }, (_, i) => i)
+    .filter((i) => goroutines[i] > 0)
+    .sort((a, b) => unsorted.execNs[b] - unsorted.execNs[a] || (s.names[a] < s.names[b] ? -1 : 1));
   const pick = (column: Float64Array) => Float64Array.from(order, (i) => column[i]);
-  const sortedBlock = new Float64Array(groups * reasons);
+  const sortedBlock = new Float64Array(order.length * reasons);
   order.forEach((from, to) => {
     sortedBlock.set(blockNs.subarray(from * reasons, (from + 1) * reasons), to * reasons);
   });
   return {
-    count: groups,
+    count: order.length,
     name: order.map((i) => s.names[i]),
     goroutines: Int32Array.from(order, (i) => goroutines[i]),
     totalNs: pick(unsorted.totalNs),

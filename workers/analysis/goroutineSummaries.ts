@@ -7,6 +7,7 @@ import {
   type TraceModel,
 } from '../trace/model';
 import { goTransitionStack } from './goTransitionStack';
+import { overlapNs, type TimeWindow } from './timeWindow';
 
 /**
  * The time breakdown of a goroutine or a group of them, one row per goroutine or group. The
@@ -45,8 +46,13 @@ export interface GoroutineSummaries extends GoroutineTimes {
   endTime: Float64Array;
 }
 
-/** Per-goroutine time breakdown, following the rules of Go's trace summarizer. */
-export function goroutineSummaries(model: TraceModel): GoroutineSummaries {
+/**
+ * Per-goroutine time breakdown, following the rules of Go's trace summarizer. With a window,
+ * only the part of each state inside it counts, and only goroutines alive at some point of it
+ * are listed: adjacent windows add up to their union, and a window over the whole trace gives
+ * the whole-trace answer.
+ */
+export function goroutineSummaries(model: TraceModel, window?: TimeWindow): GoroutineSummaries {
   const { kind, time, arg, count } = model;
   const { resourceKind, from, to, reason } = model.transitions;
   const rowOf = new Map<number, number>();
@@ -75,18 +81,22 @@ export function goroutineSummaries(model: TraceModel): GoroutineSummaries {
   const names: string[] = [];
   const nameIndex = new Map<string, number>();
   let syncTime = count > 0 ? time[0] : 0;
+  // Time from a to b that counts: all of it, or its overlap with the window.
+  const span = window
+    ? (a: number, b: number) => overlapNs(a, b, window)
+    : (a: number, b: number) => b - a;
 
   const finalize = (r: number, t: number) => {
-    if (!Number.isNaN(runningSince[r])) exec[r] += t - runningSince[r];
-    if (!Number.isNaN(runnableSince[r])) sched[r] += t - runnableSince[r];
-    if (!Number.isNaN(blockedSince[r])) addBlock(r, blockedFor[r], t - blockedSince[r]);
+    if (!Number.isNaN(runningSince[r])) exec[r] += span(runningSince[r], t);
+    if (!Number.isNaN(runnableSince[r])) sched[r] += span(runnableSince[r], t);
+    if (!Number.isNaN(blockedSince[r])) addBlock(r, blockedFor[r], span(blockedSince[r], t));
     if (!Number.isNaN(syscallSince[r])) {
       if (!Number.isNaN(syscallBlockedSince[r])) {
-        sysBlock[r] += t - syscallBlockedSince[r];
-        sys[r] += syscallBlockedSince[r] - syscallSince[r];
-      } else sys[r] += t - syscallSince[r];
+        sysBlock[r] += span(syscallBlockedSince[r], t);
+        sys[r] += span(syscallSince[r], syscallBlockedSince[r]);
+      } else sys[r] += span(syscallSince[r], t);
     }
-    total[r] = t - created[r];
+    total[r] = span(created[r], t);
     runningSince[r] = runnableSince[r] = blockedSince[r] = NaN;
     syscallSince[r] = syscallBlockedSince[r] = NaN;
   };
@@ -145,7 +155,7 @@ export function goroutineSummaries(model: TraceModel): GoroutineSummaries {
       if (oldState === GoState.Undetermined) {
         // First seen in this generation (the runtime names goroutines lazily, up to the end
         // of the generation): it has been in its state since the generation began.
-        const d = t - syncTime;
+        const d = span(syncTime, t);
         if (newState === GoState.Running) exec[r] += d;
         else if (newState === GoState.Waiting) addBlock(r, reason[row], d);
         else if (newState === GoState.Runnable) sched[r] += d;
@@ -153,19 +163,19 @@ export function goroutineSummaries(model: TraceModel): GoroutineSummaries {
         else if (newState === GoState.Syscall) sys[r] += d;
       }
     } else if (oldState === GoState.Running) {
-      exec[r] += t - runningSince[r];
+      exec[r] += span(runningSince[r], t);
       runningSince[r] = NaN;
     } else if (oldState === GoState.Waiting) {
-      if (!Number.isNaN(blockedSince[r])) addBlock(r, blockedFor[r], t - blockedSince[r]);
+      if (!Number.isNaN(blockedSince[r])) addBlock(r, blockedFor[r], span(blockedSince[r], t));
       blockedSince[r] = NaN;
     } else if (oldState === GoState.Runnable) {
-      if (!Number.isNaN(runnableSince[r])) sched[r] += t - runnableSince[r];
+      if (!Number.isNaN(runnableSince[r])) sched[r] += span(runnableSince[r], t);
       runnableSince[r] = NaN;
     } else if (oldState === GoState.Syscall && !Number.isNaN(syscallSince[r])) {
       if (!Number.isNaN(syscallBlockedSince[r])) {
-        sysBlock[r] += t - syscallBlockedSince[r];
-        sys[r] += syscallBlockedSince[r] - syscallSince[r];
-      } else sys[r] += t - syscallSince[r];
+        sysBlock[r] += span(syscallBlockedSince[r], t);
+        sys[r] += span(syscallSince[r], syscallBlockedSince[r]);
+      } else sys[r] += span(syscallSince[r], t);
       syscallSince[r] = syscallBlockedSince[r] = NaN;
       const p = pOfSyscall.get(g);
       if (p !== undefined && syscallingOnP.get(p) === r) syscallingOnP.delete(p);
@@ -205,38 +215,46 @@ export function goroutineSummaries(model: TraceModel): GoroutineSummaries {
   const last = count > 0 ? time[count - 1] : 0;
   for (const r of rowOf.values()) finalize(r, last);
 
-  const n = id.length;
+  // With a window, the goroutines alive at some point of it.
+  const rows: number[] = [];
+  for (let r = 0; r < id.length; r++) {
+    if (!window || (created[r] <= (window.to ?? Infinity) && !(ended[r] < (window.from ?? 0)))) {
+      rows.push(r);
+    }
+  }
+  const n = rows.length;
   const reasons = reasonIds.map((s) => model.strings[s]);
   const blockNs = new Float64Array(n * reasons.length);
   const unknownNs = new Float64Array(n);
-  for (let r = 0; r < n; r++) {
+  rows.forEach((r, k) => {
     let sum = exec[r] + sched[r] + sys[r] + sysBlock[r];
     for (let c = 0; c < reasons.length; c++) {
       const d = block[r][c] ?? 0;
-      blockNs[r * reasons.length + c] = d;
+      blockNs[k * reasons.length + c] = d;
       sum += d;
     }
-    unknownNs[r] = Math.max(0, total[r] - sum);
-  }
+    unknownNs[k] = Math.max(0, total[r] - sum);
+  });
   let unnamed = -1;
-  const nameColumn = Int32Array.from(name, (v) => {
-    if (v >= 0) return v;
+  const nameColumn = Int32Array.from(rows, (r) => {
+    if (name[r] >= 0) return name[r];
     if (unnamed < 0) unnamed = names.push('') - 1;
     return unnamed;
   });
+  const column = (values: number[]) => Float64Array.from(rows, (r) => values[r]);
   return {
     count: n,
-    id: Int32Array.from(id),
+    id: Int32Array.from(rows, (r) => id[r]),
     name: nameColumn,
     names,
-    creationTime: Float64Array.from(created),
-    startTime: Float64Array.from(started),
-    endTime: Float64Array.from(ended),
-    totalNs: Float64Array.from(total),
-    execNs: Float64Array.from(exec),
-    schedWaitNs: Float64Array.from(sched),
-    syscallNs: Float64Array.from(sys),
-    syscallBlockNs: Float64Array.from(sysBlock),
+    creationTime: column(created),
+    startTime: column(started),
+    endTime: column(ended),
+    totalNs: column(total),
+    execNs: column(exec),
+    schedWaitNs: column(sched),
+    syscallNs: column(sys),
+    syscallBlockNs: column(sysBlock),
     blockReasons: reasons,
     blockNs,
     unknownNs,

@@ -42,6 +42,10 @@ function utilizationIn(model: TraceModel, args: TimeWindow & { flags: UtilFlags 
   return series.map((s) => clipUtilSeries(s, args)).filter((s) => s.time.length > 1);
 }
 
+function isWindowed(w: TimeWindow | undefined): w is TimeWindow {
+  return w?.from !== undefined || w?.to !== undefined;
+}
+
 /** The trace's time span: first to last event. */
 function traceEnd(model: TraceModel): number {
   return model.count > 0 ? model.time[model.count - 1] : 0;
@@ -75,9 +79,11 @@ export const traceAnalysisQueries: Record<string, ModelQuery<TraceModel>> = {
       : structuredClone(part);
   },
 
-  goroutines: (model) => structuredClone(cachedGoroutines(model)),
+  goroutines: (model, args?: TimeWindow) =>
+    isWindowed(args) ? goroutineSummaries(model, args) : structuredClone(cachedGoroutines(model)),
 
-  goroutineGroups: (model) => goroutineGroups(cachedGoroutines(model)),
+  goroutineGroups: (model, args?: TimeWindow) =>
+    goroutineGroups(isWindowed(args) ? goroutineSummaries(model, args) : cachedGoroutines(model)),
 
   // Start function per goroutine id, ids ascending, so the timeline looks names up without
   // building a map of every goroutine on the UI thread.
