@@ -6,6 +6,7 @@ import { useSession, type OpenFile } from '../../../store/session';
 import { QueryStatus } from '../../pprof/QueryStatus';
 import { TableHead, type TableColumn } from '../../tables/TableHead';
 import { formatValue } from '../../units/formatValue';
+import { useTimeline } from '../timeline/timelineContext';
 import { pinnedGoroutines, togglePin } from '../traceViewState';
 import type { TraceOverview } from '../TraceView';
 import { blockedTotal, possibleLeaks, topBlockReason } from './goroutineLeaks';
@@ -55,23 +56,36 @@ const memberColumns: TableColumn[] = [
 ];
 
 /**
- * Goroutine analysis as `go tool trace` lists it, grouped by start function and sortable. A click
- * on a group highlights its goroutines on the timeline and lists them; a click on a goroutine
- * pins its own lane under the Ps.
+ * Goroutine analysis as `go tool trace` lists it, grouped by start function and sortable, for the
+ * brushed selection (the time each goroutine spent in it) or the whole trace. A click on a group
+ * highlights its goroutines on the timeline and lists them; a click on a goroutine pins its own
+ * lane under the Ps. Possible leaks are a whole-trace finding whatever the selection.
  */
 export function GoroutinesPanel({ file, overview }: { file: OpenFile; overview: TraceOverview }) {
   const state = file.viewState;
-  const groups = useFileQuery<GoroutineGroups>(file.id, 'goroutineGroups', {});
-  const goroutines = useFileQuery<GoroutineSummaries>(file.id, 'goroutines', {});
+  const { selection } = useTimeline();
+  const scope = selection ?? {};
+  const groups = useFileQuery<GoroutineGroups>(file.id, 'goroutineGroups', scope);
+  const goroutines = useFileQuery<GoroutineSummaries>(file.id, 'goroutines', scope);
+  const whole = useFileQuery<GoroutineSummaries>(file.id, 'goroutines', {});
   const patch = (p: Record<string, string | undefined>) =>
     useSession.getState().patchViewState(file.id, p);
-  const leaks = useMemo(
-    () => goroutines.data && possibleLeaks(goroutines.data, overview.durationNs),
-    [goroutines.data, overview.durationNs],
-  );
+  const leaks = useMemo(() => {
+    if (!whole.data) return undefined;
+    const flags = possibleLeaks(whole.data, overview.durationNs);
+    const byName = new Map<string, number>();
+    const ids = new Set<number>();
+    for (let i = 0; i < whole.data.count; i++) {
+      if (!flags[i]) continue;
+      const name = whole.data.names[whole.data.name[i]] ?? '';
+      byName.set(name, (byName.get(name) ?? 0) + 1);
+      ids.add(whole.data.id[i]);
+    }
+    return { byName, ids };
+  }, [whole.data, overview.durationNs]);
   const rows = useMemo(
-    () => (groups.data ? groupRows(groups.data, goroutines.data, leaks) : []),
-    [groups.data, goroutines.data, leaks],
+    () => (groups.data ? groupRows(groups.data, leaks?.byName) : []),
+    [groups.data, leaks],
   );
   const sortKey = (state.gsort?.replace(/^-/, '') ?? 'execNs') as keyof GroupRow;
   const ascending = state.gsort?.startsWith('-') ?? false;
@@ -91,6 +105,11 @@ export function GoroutinesPanel({ file, overview }: { file: OpenFile; overview: 
 
   return (
     <div className="tr-goroutines" data-testid="goroutines-panel">
+      <div className="pp-subbar">
+        <span className="pp-total" data-testid="goroutines-scope">
+          {selection ? 'Time spent in the selection' : 'Whole trace'}
+        </span>
+      </div>
       <QueryStatus loading={groups.loading} error={groups.error} hasData={!!groups.data} />
       <div className="pp-table-scroll tr-half">
         <table className="pp-table" data-testid="goroutine-groups">
@@ -125,7 +144,7 @@ export function GoroutinesPanel({ file, overview }: { file: OpenFile; overview: 
       {selected !== undefined && goroutines.data && (
         <GroupMembers
           summaries={goroutines.data}
-          leaks={leaks}
+          leaks={leaks?.ids}
           group={selected}
           pins={pins}
           onPin={(g) => patch({ pins: togglePin(state, g) })}
@@ -143,19 +162,7 @@ function cell(r: GroupRow, key: keyof GroupRow, time?: boolean) {
   return String(v);
 }
 
-function groupRows(
-  g: GoroutineGroups,
-  s: GoroutineSummaries | undefined,
-  leaks: Uint8Array | undefined,
-): GroupRow[] {
-  const leaksByName = new Map<string, number>();
-  if (s && leaks) {
-    for (let i = 0; i < s.count; i++) {
-      if (!leaks[i]) continue;
-      const name = s.names[s.name[i]] ?? '';
-      leaksByName.set(name, (leaksByName.get(name) ?? 0) + 1);
-    }
-  }
+function groupRows(g: GoroutineGroups, leaksByName: Map<string, number> | undefined): GroupRow[] {
   const reasons = g.blockReasons.length;
   return g.name.map((name, i) => ({
     name,
@@ -166,13 +173,14 @@ function groupRows(
     blockedNs: blockedTotal(g.blockNs, reasons, i),
     topReason: topBlockReason(g.blockNs, g.blockReasons, i),
     syscallNs: g.syscallNs[i] + g.syscallBlockNs[i],
-    leaks: leaksByName.get(name) ?? 0,
+    leaks: leaksByName?.get(name) ?? 0,
   }));
 }
 
 function GroupMembers(props: {
   summaries: GoroutineSummaries;
-  leaks: Uint8Array | undefined;
+  /** Ids of the goroutines that may have leaked. */
+  leaks: Set<number> | undefined;
   group: string;
   pins: number[];
   onPin: (g: number) => void;
@@ -197,7 +205,8 @@ function GroupMembers(props: {
               title="Pin this goroutine's own lane"
             >
               <td>
-                G{s.id[i]} {leaks?.[i] ? <span className="tr-leak">⚠ possible leak</span> : null}
+                G{s.id[i]}{' '}
+                {leaks?.has(s.id[i]) ? <span className="tr-leak">⚠ possible leak</span> : null}
               </td>
               <td className="num">{ns(s.execNs[i])}</td>
               <td className="num">{ns(s.schedWaitNs[i])}</td>
