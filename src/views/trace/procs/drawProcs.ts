@@ -42,6 +42,7 @@ export function drawProcs(
   }
 }
 
+/** Every lane's column bars in two paths, busy then GC, each filled once. */
 function drawColumns(p: TrackPaint, lanes: readonly Lane[], data: ProcData) {
   const { ctx, x } = p;
   const { view, window } = data;
@@ -49,6 +50,8 @@ function drawColumns(p: TrackPaint, lanes: readonly Lane[], data: ProcData) {
   const columnNs = (window.to - window.from) / view.columns;
   const x0 = x(window.from);
   const step = x(window.from + columnNs) - x0;
+  const busyBars = new Path2D();
+  const gcBars = new Path2D();
   for (let pi = 0; pi < view.procs.length; pi++) {
     const lane = lanes.find((l) => l.kind === 'proc' && l.id === view.procs[pi]);
     if (!lane) continue;
@@ -62,16 +65,18 @@ function drawColumns(p: TrackPaint, lanes: readonly Lane[], data: ProcData) {
       const w = Math.max(step, 1);
       if (busy > 0) {
         const h = Math.max(2, busy * lane.height);
-        ctx.fillStyle = busyColumnColor;
-        ctx.fillRect(left, lane.y + lane.height - h, w, h);
+        busyBars.rect(left, lane.y + lane.height - h, w, h);
       }
       if (gc > 0) {
         const h = Math.max(2, gc * lane.height);
-        ctx.fillStyle = gcColumnColor;
-        ctx.fillRect(left, lane.y + lane.height - h, w, h);
+        gcBars.rect(left, lane.y + lane.height - h, w, h);
       }
     }
   }
+  ctx.fillStyle = busyColumnColor;
+  ctx.fill(busyBars);
+  ctx.fillStyle = gcColumnColor;
+  ctx.fill(gcBars);
 }
 
 function drawIntervals(
