@@ -38,13 +38,18 @@ export function useProcData(
       const id = ++request.current;
       const w = store.get();
       const window = { from: w.from, to: w.to };
-      queryFile<ProcActivityView>(fileId, 'procs', { ...window, pixelWidth: Math.floor(width) })
+      queryFile<ProcActivityView>(
+        fileId,
+        'procs',
+        { ...window, pixelWidth: Math.floor(width) },
+        'paint',
+      )
         .then((view) => {
           if (id === request.current) setProcs({ view, window, index: indexLanes(view.intervals) });
         })
         .catch((err: unknown) => setError(String(err instanceof Error ? err.message : err)));
       if (!pinned) return setPins(undefined);
-      queryFile<ProcActivityView>(fileId, 'procs', window)
+      queryFile<ProcActivityView>(fileId, 'procs', window, 'paint')
         .then((view) => {
           if (id === request.current) setPins({ view, window, index: indexLanes(view.intervals) });
         })
