@@ -25,6 +25,12 @@ export class DenseIds {
     return known;
   }
 
+  /** The dense index of an id already seen, -1 for one never seen. */
+  find(id: number): number {
+    if (id >= 0 && id < this.directLimit) return id < this.direct.length ? this.direct[id] : -1;
+    return this.large.get(id) ?? -1;
+  }
+
   get size(): number {
     return this.ids.length;
   }

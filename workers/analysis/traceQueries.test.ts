@@ -15,6 +15,8 @@ describe('traceAnalysisQueries', () => {
         'cpuSamples',
         'gcCycles',
         'goroutineGroups',
+        'goroutineLanes',
+        'goroutineNames',
         'goroutineStateCounts',
         'goroutines',
         'heapSeries',

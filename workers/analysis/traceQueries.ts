@@ -4,8 +4,10 @@ import { blockingFlame, type BlockingKind } from './blockingProfiles';
 import { cpuSampleFlame, cpuSamples } from './cpuSamples';
 import { gcCycles } from './gcCycles';
 import { goroutineGroups } from './goroutineGroups';
+import { goroutineLanes, type GoroutineLanesArgs } from './goroutineLanes';
 import { goroutineStateCounts } from './goroutineStateCounts';
 import { goroutineSummaries } from './goroutineSummaries';
+import { goroutineTimelines } from './goroutineTimelines';
 import { heapSeries, thinStepSeries } from './heapSeries';
 import { assistFlame, markAssistsByGoroutine } from './markAssists';
 import { clipUtilSeries, logWindowSizes, mmuCurve } from './mmuCurve';
@@ -21,6 +23,7 @@ import { userAnnotations } from './userAnnotations';
 const cachedGcCycles = memoizeByModel(gcCycles);
 const cachedGoroutines = memoizeByModel(goroutineSummaries);
 const cachedProcIntervals = memoizeByModel(procIntervals);
+const cachedGoroutineTimelines = memoizeByModel(goroutineTimelines);
 const cachedAnnotations = memoizeByModel(userAnnotations);
 const cachedHeap = memoizeByModel((model) => heapSeries(model));
 // Utilization series per set of flags: the MMU view asks again for every window it shows.
@@ -97,6 +100,9 @@ export const traceAnalysisQueries: Record<string, ModelQuery<TraceModel>> = {
 
   // One pass gives fresh arrays: cheaper than keeping a copy of millions of points to clone.
   goroutineStateCounts: (model) => goroutineStateCounts(model),
+
+  goroutineLanes: (model, args: GoroutineLanesArgs) =>
+    goroutineLanes(model, cachedGoroutineTimelines(model), args),
 
   procs: (model, args: { from?: number; to?: number; pixelWidth?: number }) =>
     procActivity(
