@@ -96,8 +96,10 @@ describe.skipIf(!existsSync(sample))('goroutine lanes of the bundled sample trac
     progress: () => {},
   });
   const s = goroutineSummaries(model);
-  const once = [...s.id].filter((g, i, all) => all.indexOf(g) === all.lastIndexOf(g));
-  // The busiest, the most blocked and the most runnable goroutines, and a few more.
+  // Goroutines with one summary row (an id seen again after exiting would have two).
+  const ids = [...s.id];
+  const once = ids.filter((g) => ids.indexOf(g) === ids.lastIndexOf(g));
+  // The busiest, the most blocked, runnable and syscalling goroutines, and a few more.
   const rowOf = (g: number) => [...s.id].indexOf(g);
   const blockedNs = (r: number) =>
     s.blockReasons.reduce((sum, _, c) => sum + s.blockNs[r * s.blockReasons.length + c], 0);

@@ -87,59 +87,74 @@ function seriesMmu(series: UtilSeries, sums: Float64Array, window: number): [num
   if (series.time.length < 2) return [1, NaN];
   let best = Infinity;
   let bestStart = series.time[0];
-  forEachWindow(series, sums, window, (start, mean) => {
-    if (mean < best) {
-      best = mean;
-      bestStart = start;
+  const scan = new WindowScan(series, sums, window);
+  while (best > 0 && scan.next()) {
+    if (scan.mean < best) {
+      best = scan.mean;
+      bestStart = scan.start;
     }
-    return best > 0;
-  });
+  }
   return [Math.max(0, Math.min(1, best)), bestStart];
 }
 
 /**
- * Calls `visit(start, mean)` for every window of the series whose left or right edge meets a
- * utilization change, in start order, until it returns false. The windowed mean is piecewise
- * linear between those starts, so its extremes are among them. A window longer than the series
- * is shortened to it, as in Go (windowLength).
+ * Walks the windows of a size whose left or right edge meets a utilization change, in start
+ * order: each `next()` moves to the next one and sets `start` and `mean`. The windowed mean is
+ * piecewise linear between those starts, so its extremes are among them. A window longer than
+ * the series is shortened to it, as in Go (windowLength).
  */
-export function forEachWindow(
-  series: UtilSeries,
-  sums: Float64Array,
-  window: number,
-  visit: (start: number, mean: number) => boolean,
-): void {
-  const { time, util } = series;
-  const n = time.length;
-  if (n < 2) return;
-  const first = time[0];
-  const last = time[n - 1];
-  const w = windowLength(series, window);
-  if (w <= 0) {
-    visit(first, 0);
-    return;
+export class WindowScan {
+  start = NaN;
+  mean = NaN;
+  private readonly w: number;
+  private readonly latest: number;
+  // Next left-edge and right-edge candidates, and the points at or before the current edges.
+  private a = 0;
+  private b = 0;
+  private leftPos = 0;
+  private rightPos = 0;
+
+  constructor(
+    private readonly series: UtilSeries,
+    private readonly sums: Float64Array,
+    window: number,
+  ) {
+    const { time } = series;
+    const n = time.length;
+    this.w = windowLength(series, window);
+    this.latest = n > 0 ? time[n - 1] - this.w : -Infinity;
+    while (this.b < n && time[this.b] - this.w < time[0]) this.b++;
   }
-  const latest = last - w;
-  // Merge the two candidate lists: left edges on changes, and right edges on changes. Both
-  // window edges only move forward, so the integrals up to them are found by walking on.
-  let a = 0;
-  let b = 0;
-  let leftPos = 0;
-  let rightPos = 0;
-  while (b < n && time[b] - w < first) b++;
-  for (;;) {
-    const left = a < n && time[a] <= latest ? time[a] : Infinity;
-    const right = b < n ? time[b] - w : Infinity;
+
+  next(): boolean {
+    const { time, util } = this.series;
+    const n = time.length;
+    const w = this.w;
+    if (w <= 0) {
+      // A series of one instant has one window: its start, with no mutator time.
+      if (this.a > 0 || n < 2) return false;
+      this.a = 1;
+      this.start = time[0];
+      this.mean = 0;
+      return true;
+    }
+    // Merge the two candidate lists: left edges on changes, and right edges on changes. Both
+    // window edges only move forward, so the integrals up to them are found by walking on.
+    const left = this.a < n && time[this.a] <= this.latest ? time[this.a] : Infinity;
+    const right = this.b < n ? time[this.b] - w : Infinity;
     const start = Math.min(left, right);
-    if (start === Infinity) break;
-    if (start === left) a++;
-    if (start === right) b++;
+    if (start === Infinity) return false;
+    if (start === left) this.a++;
+    if (start === right) this.b++;
     const end = start + w;
-    while (rightPos + 1 < n && time[rightPos + 1] <= end) rightPos++;
-    while (leftPos + 1 < n && time[leftPos + 1] <= start) leftPos++;
+    while (this.rightPos + 1 < n && time[this.rightPos + 1] <= end) this.rightPos++;
+    while (this.leftPos + 1 < n && time[this.leftPos + 1] <= start) this.leftPos++;
+    const { sums, leftPos, rightPos } = this;
     const rightIntegral = sums[rightPos] + util[rightPos] * (end - time[rightPos]);
     const leftIntegral = sums[leftPos] + util[leftPos] * (start - time[leftPos]);
-    if (!visit(start, (rightIntegral - leftIntegral) / w)) break;
+    this.start = start;
+    this.mean = (rightIntegral - leftIntegral) / w;
+    return true;
   }
 }
 

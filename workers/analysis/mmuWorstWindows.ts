@@ -1,4 +1,4 @@
-import { cumulativeSums, forEachWindow, windowLength } from './mmuCurve';
+import { cumulativeSums, windowLength, WindowScan } from './mmuCurve';
 import type { UtilSeries } from './mutatorUtilization';
 
 /** The worst windows of one size, worst first: what `go tool trace`'s MMU page lists. */
@@ -41,14 +41,14 @@ export function mmuWorstWindows(series: UtilSeries[], windowNs: number, count: n
       let found = Infinity;
       let foundStart = NaN;
       const length = windowLength(series[s], windowNs);
-      forEachWindow(series[s], sums[s], windowNs, (from, mean) => {
+      const scan = new WindowScan(series[s], sums[s], windowNs);
+      while (scan.next()) {
         // A zero-length window (a series of one instant) still takes its instant.
-        if (mean < found && !overlapsTaken(from, from + Math.max(length, 1e-9))) {
-          found = mean;
-          foundStart = from;
+        if (scan.mean < found && !overlapsTaken(scan.start, scan.start + Math.max(length, 1e-9))) {
+          found = scan.mean;
+          foundStart = scan.start;
         }
-        return true;
-      });
+      }
       if (found < best) {
         best = found;
         bestStart = foundStart;
