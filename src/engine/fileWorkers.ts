@@ -67,12 +67,35 @@ export function closeWorker(id: string): void {
   workers.delete(id);
 }
 
-/** Asks the file's worker a query; `paint` ones are answered before others that wait. */
-export async function queryFile<T>(
+/** `paint` queries in flight, by file, name and arguments. */
+const paintQueries = new Map<string, Promise<unknown>>();
+
+/**
+ * Asks the file's worker a query; `paint` ones are answered before others that wait. Paint
+ * queries feed canvases that only read their answer, so identical ones in flight share it
+ * (the minimap and the P lanes both start with the whole trace at the same width).
+ */
+export function queryFile<T>(
   id: string,
   name: string,
   args: unknown = {},
   priority: QueryPriority = 'normal',
+): Promise<T> {
+  if (priority !== 'paint') return askWorker<T>(id, name, args, priority);
+  const key = `${id}\u0000${name}\u0000${JSON.stringify(args)}`;
+  let answer = paintQueries.get(key);
+  if (!answer) {
+    answer = askWorker<T>(id, name, args, priority).finally(() => paintQueries.delete(key));
+    paintQueries.set(key, answer);
+  }
+  return answer as Promise<T>;
+}
+
+async function askWorker<T>(
+  id: string,
+  name: string,
+  args: unknown,
+  priority: QueryPriority,
 ): Promise<T> {
   const entry = workers.get(id);
   if (!entry) throw new QueryError(workerDied('the file is no longer loaded'));

@@ -1,6 +1,5 @@
-import { useMemo, useRef, type ReactNode } from 'react';
+import { useEffect, useMemo, useRef, type ReactNode } from 'react';
 import type { GcCycles } from '../../../workers/analysis/gcCycles';
-import type { GoroutineSummaries } from '../../../workers/analysis/goroutineSummaries';
 import type { HeapSeries } from '../../../workers/analysis/heapSeries';
 import type { StwPauses } from '../../../workers/analysis/stwPauses';
 import { useFileQuery } from '../../engine/useFileQuery';
@@ -10,9 +9,9 @@ import { StwTimeline } from '../gc/StwTimeline';
 import { useElementWidth } from '../gc/useElementWidth';
 import { QueryStatus } from '../pprof/QueryStatus';
 import { GcTrack } from './gc/GcTrack';
-import type { GoroutineLook } from './procs/drawProcs';
 import { ProcsTimeline } from './procs/ProcsTimeline';
 import { useProcData } from './procs/useProcData';
+import { goroutineLook, type GoroutineNames } from './timeline/goroutineLook';
 import { Minimap } from './timeline/Minimap';
 import { TimeAxis } from './timeline/TimeAxis';
 import { plotLeft, plotRight, useTimeline } from './timeline/timelineContext';
@@ -25,9 +24,13 @@ import { pinnedGoroutines, togglePin, visibleWindow } from './traceViewState';
 export interface TraceTimelineProps {
   file: OpenFile;
   overview: TraceOverview;
-  cycles: GcCycles;
+  /** Undefined until the worker has answered the timeline's own queries and then this one. */
+  cycles: GcCycles | undefined;
   selectedCycle: number | undefined;
   onSelectCycle: (cycle: number) => void;
+  /** Whether the P lanes have had their first answer: the other tracks ask only after. */
+  lanesReady: boolean;
+  onLanesReady: () => void;
 }
 
 /**
@@ -35,7 +38,7 @@ export interface TraceTimelineProps {
  * the GC cycles, the stop-the-world pauses, the heap, and the Ps with pinned goroutines.
  */
 export function TraceTimeline(props: TraceTimelineProps) {
-  const { file, cycles, overview } = props;
+  const { file, cycles, overview, lanesReady, onLanesReady } = props;
   const state = file.viewState;
   const patch = (p: Record<string, string | undefined>) =>
     useSession.getState().patchViewState(file.id, p);
@@ -45,28 +48,38 @@ export function TraceTimeline(props: TraceTimelineProps) {
   const plotWidth = Math.max(1, useElementWidth(measureRef) - plotLeft - plotRight);
   const pinned = useMemo(() => pinnedGoroutines(state), [state]);
   const { procs, pins, error } = useProcData(file.id, store, plotWidth, pinned.length > 0);
+  useEffect(() => {
+    if (procs || error) onLanesReady();
+  }, [procs, error, onLanesReady]);
+  const later = { enabled: lanesReady };
 
-  const pauses = useFileQuery<StwPauses>(file.id, 'stwPauses', {});
+  const pauses = useFileQuery<StwPauses>(file.id, 'stwPauses', {}, later);
   const committed = visibleWindow(state) ?? store.extent;
-  const heap = useFileQuery<HeapSeries>(file.id, 'heapSeries', {
-    from: Math.floor(committed.from),
-    to: Math.ceil(committed.to),
-    pixelWidth: Math.max(200, Math.floor(plotWidth)),
-  });
-  const goroutines = useFileQuery<GoroutineSummaries>(file.id, 'goroutines', {});
-  const look = useGoroutineLook(goroutines.data, state.gg);
+  const heap = useFileQuery<HeapSeries>(
+    file.id,
+    'heapSeries',
+    {
+      from: Math.floor(committed.from),
+      to: Math.ceil(committed.to),
+      pixelWidth: Math.max(200, Math.floor(plotWidth)),
+    },
+    later,
+  );
+  const names = useFileQuery<GoroutineNames>(file.id, 'goroutineNames', {}, later);
+  const look = useMemo(() => goroutineLook(names.data, state.gg), [names.data, state.gg]);
 
   const extent = store.extent;
   const cycleBands = useMemo(
-    () => ({
-      start: cycles.start,
-      end: cycles.end.map((e, i) =>
-        Number.isFinite(e) ? e : cycles.markTermStart[i] || extent.to,
-      ),
-    }),
+    () =>
+      cycles && {
+        start: cycles.start,
+        end: cycles.end.map((e, i) =>
+          Number.isFinite(e) ? e : cycles.markTermStart[i] || extent.to,
+        ),
+      },
     [cycles, extent.to],
   );
-  const marked = useMemo(() => ({ time: cycles.end, value: cycles.heapMarked }), [cycles]);
+  const marked = useMemo(() => cycles && { time: cycles.end, value: cycles.heapMarked }, [cycles]);
   const pacer: PacerSettings = {
     gogc: numberOr(state.gogc),
     memoryLimitBytes: numberOr(state.gml),
@@ -113,7 +126,8 @@ export function TraceTimeline(props: TraceTimelineProps) {
       </div>
       <div className="tr-chart-row" ref={heapRef}>
         <span className="tr-gutter-label">heap</span>
-        {heap.data ? (
+        {/* The pacer's goal is drawn from each cycle's marked heap: wait for the cycles. */}
+        {heap.data && cycles ? (
           <LiveChart
             render={(w) => (
               <HeapChart
@@ -137,7 +151,7 @@ export function TraceTimeline(props: TraceTimelineProps) {
             )}
           />
         ) : (
-          <QueryStatus loading={heap.loading} error={heap.error} hasData={false} />
+          <QueryStatus loading={heap.loading || !cycles} error={heap.error} hasData={false} />
         )}
       </div>
       {error && <QueryStatus loading={false} error={error} hasData={false} />}
@@ -166,20 +180,4 @@ function LiveChart({ render }: { render: (w: TimeRange) => ReactNode }) {
 function numberOr(text: string | undefined): number | undefined {
   const n = Number(text);
   return text && Number.isFinite(n) && n > 0 ? n : undefined;
-}
-
-/** Start function per goroutine id, and the highlighted group's members. */
-function useGoroutineLook(
-  s: GoroutineSummaries | undefined,
-  group: string | undefined,
-): GoroutineLook {
-  return useMemo(() => {
-    const names = new Map<number, string>();
-    if (s) for (let i = 0; i < s.count; i++) names.set(s.id[i], s.names[s.name[i]] ?? '');
-    const nameOf = (g: number) => names.get(g) ?? '';
-    return {
-      nameOf,
-      highlighted: group === undefined ? undefined : (g: number) => nameOf(g) === group,
-    };
-  }, [s, group]);
 }

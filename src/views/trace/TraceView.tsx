@@ -28,30 +28,31 @@ export type TraceOverview = ReturnType<typeof traceOverview>;
 /** Quiet time after the last pan or zoom before the window goes into the URL. */
 const commitMs = 300;
 
-/** The views of a Go execution trace: one shared timeline on top, analysis panels below. */
+/**
+ * The views of a Go execution trace: one shared timeline on top, analysis panels below. Only
+ * the trace's span is needed to start: the timeline's P lanes are asked for first, and the
+ * GC cycles and the panels follow once they have arrived.
+ */
 export function TraceView({ file }: { file: OpenFile }) {
-  const overview = useFileQuery<TraceOverview>(file.id, 'overview', {});
-  const cycles = useFileQuery<GcCycles>(file.id, 'gcCycles', {});
-  if (!overview.data || !cycles.data) {
-    return (
-      <QueryStatus
-        loading={overview.loading || cycles.loading}
-        error={overview.error ?? cycles.error}
-        hasData={false}
-      />
-    );
+  const overview = useFileQuery<TraceOverview>(file.id, 'overview', {}, { priority: 'paint' });
+  if (!overview.data) {
+    return <QueryStatus loading={overview.loading} error={overview.error} hasData={false} />;
   }
-  return <TraceWorkspace file={file} overview={overview.data} cycles={cycles.data} />;
+  return <TraceWorkspace file={file} overview={overview.data} />;
 }
 
 interface WorkspaceProps {
   file: OpenFile;
   overview: TraceOverview;
-  cycles: GcCycles;
 }
 
-function TraceWorkspace({ file, overview, cycles }: WorkspaceProps) {
+function TraceWorkspace({ file, overview }: WorkspaceProps) {
   const state = file.viewState;
+  // Whatever else the worker is asked waits until the P lanes have their first answer.
+  const [lanesReady, setLanesReady] = useState(false);
+  const lanesAnswered = useCallback(() => setLanesReady(true), []);
+  const cyclesQuery = useFileQuery<GcCycles>(file.id, 'gcCycles', {}, { enabled: lanesReady });
+  const cycles = cyclesQuery.data;
   const patch = useCallback(
     (p: Record<string, string | undefined>) => useSession.getState().patchViewState(file.id, p),
     [file.id],
@@ -99,6 +100,7 @@ function TraceWorkspace({ file, overview, cycles }: WorkspaceProps) {
 
   const selectCycle = useCallback(
     (c: number) => {
+      if (!cycles) return;
       const [from, to] = cycleSpan(cycles, c, traceEnd);
       const span = { from, to: Math.max(to, from + 1) };
       const view = framed(span, 0.25, store.extent);
@@ -115,7 +117,7 @@ function TraceWorkspace({ file, overview, cycles }: WorkspaceProps) {
   const panel = activePanel(state);
   const selectedCycle = state.cycle ? Number(state.cycle) - 1 : undefined;
   // What the timeline and every panel are given.
-  const shared = { file, overview, cycles, selectedCycle, onSelectCycle: selectCycle };
+  const shared = { file, overview, selectedCycle, onSelectCycle: selectCycle };
   return (
     <TimelineContext.Provider value={timeline}>
       <div className="tr-view" data-testid="trace-view">
@@ -154,9 +156,18 @@ function TraceWorkspace({ file, overview, cycles }: WorkspaceProps) {
             </span>
           </div>
         </div>
-        <TraceTimeline {...shared} />
+        <TraceTimeline
+          {...shared}
+          cycles={cycles}
+          lanesReady={lanesReady}
+          onLanesReady={lanesAnswered}
+        />
         <div className="tr-panel">
-          <TracePanels panel={panel} {...shared} />
+          {cycles ? (
+            <TracePanels panel={panel} {...shared} cycles={cycles} />
+          ) : (
+            <QueryStatus loading={cyclesQuery.loading} error={cyclesQuery.error} hasData={false} />
+          )}
         </div>
       </div>
     </TimelineContext.Provider>

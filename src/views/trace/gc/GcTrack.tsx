@@ -14,7 +14,8 @@ const height = 34;
 const slopPx = 3;
 
 export interface GcTrackProps {
-  cycles: GcCycles;
+  /** Undefined while the worker is still finding the cycles: the rows stay empty. */
+  cycles: GcCycles | undefined;
   traceEnd: number;
   procs: ProcData | undefined;
   selected: number | undefined;
@@ -46,56 +47,79 @@ export function GcTrack(props: GcTrackProps) {
         ctx.fillText('assist/sweep', 2, workRow.y + workRow.h / 2, plotLeft - 4);
       }}
       onHover={(hit) => {
-        const c = hit ? cycleUnder(cycles, hit.t, slopPx * hit.nsPerPx, traceEnd) : -1;
+        const c = hit && cycles ? cycleUnder(cycles, hit.t, slopPx * hit.nsPerPx, traceEnd) : -1;
         setHover(hit && c >= 0 ? { cycle: c, x: hit.px + plotLeft, y: hit.y } : undefined);
       }}
       onClick={(hit) => {
-        const c = cycleUnder(cycles, hit.t, slopPx * hit.nsPerPx, traceEnd);
+        const c = cycles ? cycleUnder(cycles, hit.t, slopPx * hit.nsPerPx, traceEnd) : -1;
         if (c >= 0) props.onSelectCycle(c);
       }}
     >
-      {hover && <CycleTooltip cycles={cycles} {...hover} />}
+      {hover && cycles && <CycleTooltip cycles={cycles} {...hover} />}
     </TrackCanvas>
   );
 }
 
+/**
+ * Rectangles of one colour are gathered into one path and filled at once: thousands of cycles
+ * or assists are thousands of fillRect calls otherwise, each paying for its own fill.
+ */
 function paintGc(p: TrackPaint, props: GcTrackProps) {
-  const { ctx, x, width, window } = p;
-  const { cycles, traceEnd, procs, selected } = props;
+  const { ctx, width } = p;
+  const { cycles, procs } = props;
   ctx.fillStyle = '#f4f5f8';
   ctx.fillRect(0, phaseRow.y, width, phaseRow.h);
   ctx.fillRect(0, workRow.y, width, workRow.h);
+  if (cycles) paintCycles(p, cycles, props);
+  if (!procs) return;
+  const { start, end, activity } = procs.view.intervals;
+  const { window, x } = p;
+  const paths = new Map<number, Path2D>();
+  for (let i = 0; i < start.length; i++) {
+    const a = activity[i];
+    if (a !== ProcActivity.markAssist && a !== ProcActivity.sweep) continue;
+    if (end[i] < window.from || start[i] > window.to) continue;
+    let path = paths.get(a);
+    if (!path) paths.set(a, (path = new Path2D()));
+    const x0 = x(start[i]);
+    path.rect(x0, workRow.y, Math.max(1, x(end[i]) - x0), workRow.h);
+  }
+  for (const [a, path] of paths) {
+    ctx.fillStyle = activityColors[a];
+    ctx.fill(path);
+  }
+}
+
+function paintCycles(p: TrackPaint, cycles: GcCycles, props: GcTrackProps) {
+  const { ctx, x, window } = p;
+  const { traceEnd, selected } = props;
+  const marks = new Path2D();
+  const pauses = new Path2D();
   for (let i = 0; i < cycles.count; i++) {
     const [from, to] = cycleSpan(cycles, i, traceEnd);
     if (to < window.from || from > window.to) continue;
     const x0 = x(from);
-    ctx.fillStyle = markColor;
-    ctx.globalAlpha = 0.55;
-    ctx.fillRect(x0, phaseRow.y, Math.max(1, x(to) - x0), phaseRow.h);
-    ctx.globalAlpha = 1;
-    ctx.fillStyle = stwColor;
+    marks.rect(x0, phaseRow.y, Math.max(1, x(to) - x0), phaseRow.h);
     for (const [s, d] of [
       [cycles.sweepTermStart[i], cycles.sweepTermNs[i]],
       [cycles.markTermStart[i], cycles.markTermNs[i]],
     ]) {
       if (!Number.isFinite(s) || !Number.isFinite(d)) continue;
-      ctx.fillRect(x(s), phaseRow.y, Math.max(1.5, x(s + d) - x(s)), phaseRow.h);
-    }
-    if (i === selected) {
-      ctx.strokeStyle = '#1d2330';
-      ctx.lineWidth = 1.5;
-      ctx.strokeRect(x0 - 1, phaseRow.y - 1, Math.max(2, x(to) - x0) + 2, phaseRow.h + 2);
+      pauses.rect(x(s), phaseRow.y, Math.max(1.5, x(s + d) - x(s)), phaseRow.h);
     }
   }
-  if (!procs) return;
-  const { start, end, activity } = procs.view.intervals;
-  for (let i = 0; i < start.length; i++) {
-    const a = activity[i];
-    if (a !== ProcActivity.markAssist && a !== ProcActivity.sweep) continue;
-    if (end[i] < window.from || start[i] > window.to) continue;
-    ctx.fillStyle = activityColors[a];
-    const x0 = x(start[i]);
-    ctx.fillRect(x0, workRow.y, Math.max(1, x(end[i]) - x0), workRow.h);
+  ctx.fillStyle = markColor;
+  ctx.globalAlpha = 0.55;
+  ctx.fill(marks);
+  ctx.globalAlpha = 1;
+  ctx.fillStyle = stwColor;
+  ctx.fill(pauses);
+  if (selected !== undefined && selected < cycles.count) {
+    const [from, to] = cycleSpan(cycles, selected, traceEnd);
+    const x0 = x(from);
+    ctx.strokeStyle = '#1d2330';
+    ctx.lineWidth = 1.5;
+    ctx.strokeRect(x0 - 1, phaseRow.y - 1, Math.max(2, x(to) - x0) + 2, phaseRow.h + 2);
   }
 }
 

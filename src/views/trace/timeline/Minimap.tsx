@@ -21,11 +21,13 @@ export function Minimap({ fileId }: { fileId: string }) {
   const outerWidth = useElementWidth(wrapperRef);
   const width = Math.max(1, Math.floor(outerWidth - plotLeft - plotRight));
   const { extent } = store;
-  const whole = useFileQuery<ProcActivityView>(fileId, 'procs', {
-    from: extent.from,
-    to: extent.to,
-    pixelWidth: width,
-  });
+  // Part of the timeline's first paint; nothing is asked until the strip's width is known.
+  const whole = useFileQuery<ProcActivityView>(
+    fileId,
+    'procs',
+    { from: extent.from, to: extent.to, pixelWidth: width },
+    { priority: 'paint', enabled: outerWidth > 0 },
+  );
   const shares = useMemo(
     () => whole.data && columnShares(whole.data, extent.from, extent.to, whole.data.columns),
     [whole.data, extent],
