@@ -47,7 +47,7 @@ export function TraceTimeline(props: TraceTimelineProps) {
   const measureRef = useRef<HTMLDivElement>(null);
   const plotWidth = Math.max(1, useElementWidth(measureRef) - plotLeft - plotRight);
   const pinned = useMemo(() => pinnedGoroutines(state), [state]);
-  const { procs, pins, error } = useProcData(file.id, store, plotWidth, pinned.length > 0);
+  const { procs, error } = useProcData(file.id, store, plotWidth);
   useEffect(() => {
     if (procs || error) onLanesReady();
   }, [procs, error, onLanesReady]);
@@ -159,7 +159,6 @@ export function TraceTimeline(props: TraceTimelineProps) {
         fileId={file.id}
         procIds={procs?.view.procs ?? []}
         procs={procs}
-        pins={pins}
         pinned={pinned}
         look={look}
         onGoroutineClick={(g) => patch({ pins: togglePin(state, g) })}

@@ -1,21 +1,27 @@
 import { useMemo, useRef, useState } from 'react';
+import type { GoroutineLanes } from '../../../../workers/analysis/goroutineLanes';
 import type { ProcActivityView } from '../../../../workers/analysis/procActivity';
 import { queryFile } from '../../../engine/fileWorkers';
+import { useElementWidth } from '../../gc/useElementWidth';
+import { QueryStatus } from '../../pprof/QueryStatus';
 import { formatValue } from '../../units/formatValue';
 import { TrackCanvas } from '../timeline/TrackCanvas';
-import { plotLeft } from '../timeline/timelineContext';
+import { plotLeft, plotRight, useTimeline } from '../timeline/timelineContext';
 import { activityNames } from './activityStyle';
+import { drawGoroutineLanes, goroutineIntervalAt } from './drawGoroutineLanes';
 import { drawProcs, type GoroutineLook } from './drawProcs';
+import { laneStateText } from './goroutineLaneStyle';
 import { indexLanes, intervalAt, laneAt, lanesHeight, layoutLanes, type Lane } from './procLanes';
+import { laneStarts, useGoroutineLaneData, type GoroutineLaneData } from './useGoroutineLaneData';
 import type { ProcData } from './useProcData';
 
 export interface ProcsTimelineProps {
   fileId: string;
   procIds: ArrayLike<number>;
   procs: ProcData | undefined;
-  pins: ProcData | undefined;
   pinned: number[];
   look: GoroutineLook;
+  /** A click on a P lane's goroutine (pins it). */
   onGoroutineClick: (g: number) => void;
 }
 
@@ -23,12 +29,15 @@ interface HoveredInterval {
   x: number;
   y: number;
   lane: Lane;
-  p: number;
+  /** The P it ran on, for P lanes. */
+  p?: number;
   g: number;
-  activity: number;
+  what: string;
   start: number;
   end: number;
 }
+
+type Found = Omit<HoveredInterval, 'x' | 'y'>;
 
 /** Hover tolerance in pixels, so a one-pixel interval can be pointed at. */
 const slopPx = 3;
@@ -36,66 +45,89 @@ const slopPx = 3;
 /**
  * One lane per P with whoever held it, coloured by the goroutine's start function, GC work in
  * purple, syscalls in orange, assists and sweeps as a strip along the bottom; pinned goroutines
- * get lanes of their own. Hover and click resolve to the real interval, asking the worker when
- * the pixel only holds a per-column aggregate.
+ * get lanes of their own with their states (running, runnable, syscall, blocked by reason).
+ * Hover and click resolve to the real interval, asking the worker when the pixel only holds a
+ * per-column aggregate. A click on a P lane pins its goroutine; on a pinned lane it selects the
+ * interval on the time axis.
  */
 export function ProcsTimeline(props: ProcsTimelineProps) {
-  const { procs, pins, look, pinned } = props;
+  const { procs, look, pinned, fileId } = props;
+  const { store, select } = useTimeline();
   const lanes = useMemo(() => layoutLanes(props.procIds, pinned), [props.procIds, pinned]);
   const height = Math.max(40, lanesHeight(lanes));
   const wrapperRef = useRef<HTMLDivElement>(null);
+  const measureRef = useRef<HTMLDivElement>(null);
+  const plotWidth = useElementWidth(measureRef) - plotLeft - plotRight;
+  const pins = useGoroutineLaneData(fileId, store, plotWidth, pinned);
   const [hover, setHover] = useState<HoveredInterval>();
   const asked = useRef(0);
 
   /** The interval under a point: from the data drawn, else from the worker. */
-  const resolve = async (t: number, y: number, nsPerPx: number) => {
+  const resolve = async (t: number, y: number, nsPerPx: number): Promise<Found | undefined> => {
     const lane = laneAt(lanes, y);
     if (!lane) return undefined;
-    const data = lane.kind === 'proc' ? procs : pins;
     const slop = slopPx * nsPerPx;
-    const pick = (d: ProcData | undefined, rows: Int32Array | undefined) => {
-      if (!d) return undefined;
-      const i = intervalAt(d.view.intervals, rows, t, slop);
-      if (i < 0) return undefined;
+    if (lane.kind === 'goroutine') return resolveGoroutine(lane, t, slop);
+    const pick = (d: ProcData | undefined) => {
+      const i = d ? intervalAt(d.view.intervals, d.index.byProc.get(lane.id), t, slop) : -1;
+      if (!d || i < 0) return undefined;
       const iv = d.view.intervals;
-      return {
-        lane,
-        p: iv.p[i],
-        g: iv.g[i],
-        activity: iv.activity[i],
-        start: iv.start[i],
-        end: iv.end[i],
-      };
+      const what = activityNames[iv.activity[i]];
+      return { lane, p: iv.p[i], g: iv.g[i], what, start: iv.start[i], end: iv.end[i] };
     };
-    const rowsOf = (d: ProcData | undefined) =>
-      lane.kind === 'proc' ? d?.index.byProc.get(lane.id) : d?.index.byGoroutine.get(lane.id);
-    const local = pick(data, rowsOf(data));
-    if (local || lane.kind !== 'proc' || !procs || procs.view.columns === 0) return local;
+    const local = pick(procs);
+    if (local || !procs || procs.view.columns === 0) return local;
     // The pixel holds a column aggregate: the worker has the intervals themselves.
-    const view = await queryFile<ProcActivityView>(props.fileId, 'procs', {
+    const view = await queryFile<ProcActivityView>(fileId, 'procs', {
       from: t - slop,
       to: t + slop,
     });
-    const exact = {
+    return pick({
       view,
       window: { from: t - slop, to: t + slop },
       index: indexLanes(view.intervals),
+    });
+  };
+
+  const resolveGoroutine = async (lane: Lane, t: number, slop: number) => {
+    const pick = (d: GoroutineLaneData | undefined): Found | undefined => {
+      const k = d ? d.lanes.goroutines.indexOf(lane.id) : -1;
+      const i = d && k >= 0 ? goroutineIntervalAt(d, k, t, slop) : -1;
+      if (!d || i < 0) return undefined;
+      const iv = d.lanes.intervals;
+      const reason = iv.reason[i] >= 0 ? d.lanes.reasons[iv.reason[i]] : undefined;
+      const what = laneStateText(iv.state[i], reason);
+      return { lane, g: lane.id, what, start: iv.start[i], end: iv.end[i] };
     };
-    return pick(exact, exact.index.byProc.get(lane.id));
+    const local = pick(pins.data);
+    if (local || !pins.data || pins.data.lanes.columns === 0) return local;
+    const window = { from: t - slop, to: t + slop };
+    const exact = await queryFile<GoroutineLanes>(fileId, 'goroutineLanes', {
+      goroutines: [lane.id],
+      ...window,
+    });
+    return pick({ lanes: exact, window, laneStart: laneStarts(exact) });
   };
 
   return (
     <div ref={wrapperRef} className="tr-procs" data-testid="procs-timeline">
+      <div ref={measureRef} className="tr-measure" />
+      {pins.error && <QueryStatus loading={false} error={pins.error} hasData={false} />}
       <TrackCanvas
         height={height}
-        label="Procs timeline: one lane per P"
-        deps={[procs, pins, lanes, look]}
-        paint={(p) => drawProcs(p, lanes, procs, pins, look)}
+        label="Procs timeline: one lane per P, then the pinned goroutines"
+        deps={[procs, pins.data, lanes, look]}
+        paint={(p) => {
+          drawProcs(p, lanes, procs, look);
+          drawGoroutineLanes(p, lanes, pins.data, look);
+        }}
         paintGutter={(ctx) => paintLaneLabels(ctx, lanes)}
         onPainted={() => {
-          if (procs && wrapperRef.current && !wrapperRef.current.dataset.painted) {
-            wrapperRef.current.dataset.painted = '1';
-          }
+          const dataset = wrapperRef.current?.dataset;
+          if (procs && dataset && !dataset.painted) dataset.painted = '1';
+          // Which pinned lanes have been drawn with their data, for the tests.
+          if (dataset)
+            dataset.pinsPainted = pins.data ? [...pins.data.lanes.goroutines].join(',') : '';
         }}
         onHover={(hit) => {
           const id = ++asked.current;
@@ -107,7 +139,9 @@ export function ProcsTimeline(props: ProcsTimelineProps) {
         }}
         onClick={(hit) => {
           void resolve(hit.t, hit.y, hit.nsPerPx).then((found) => {
-            if (found && found.g >= 0) props.onGoroutineClick(found.g);
+            if (!found) return;
+            if (found.lane.kind === 'goroutine') select({ from: found.start, to: found.end });
+            else if (found.g >= 0) props.onGoroutineClick(found.g);
           });
         }}
       >
@@ -148,13 +182,15 @@ function IntervalTooltip({ hover, look }: { hover: HoveredInterval; look: Gorout
       <table>
         <tbody>
           <tr>
-            <td>what</td>
-            <td>{activityNames[hover.activity]}</td>
+            <td>{hover.lane.kind === 'proc' ? 'what' : 'state'}</td>
+            <td data-testid="procs-tooltip-what">{hover.what}</td>
           </tr>
-          <tr>
-            <td>on</td>
-            <td>P{hover.p}</td>
-          </tr>
+          {hover.p !== undefined && (
+            <tr>
+              <td>on</td>
+              <td>P{hover.p}</td>
+            </tr>
+          )}
           <tr>
             <td>start</td>
             <td>{formatValue(hover.start, 'ns')}</td>
@@ -167,7 +203,11 @@ function IntervalTooltip({ hover, look }: { hover: HoveredInterval; look: Gorout
           </tr>
         </tbody>
       </table>
-      {hover.g >= 0 && <div className="tr-tooltip-hint">click to pin G{hover.g}</div>}
+      {hover.lane.kind === 'goroutine' ? (
+        <div className="tr-tooltip-hint">click to select this interval</div>
+      ) : (
+        hover.g >= 0 && <div className="tr-tooltip-hint">click to pin G{hover.g}</div>
+      )}
     </div>
   );
 }

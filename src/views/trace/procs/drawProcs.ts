@@ -17,15 +17,14 @@ const overlayShare = 0.3;
 const labelFont = '11px system-ui, sans-serif';
 
 /**
- * Paints the P lanes and pinned goroutine lanes. Intervals at least a pixel wide are drawn one
- * by one; the rest come pre-summed per pixel column and are drawn as bars of their share. Data
+ * Paints the P lanes (drawGoroutineLanes paints the pinned ones). Intervals at least a pixel
+ * wide are drawn one by one; the rest come pre-summed per pixel column and are drawn as bars of their share. Data
  * fetched for an older window is drawn where it falls in the new one until fresh data arrives.
  */
 export function drawProcs(
   p: TrackPaint,
   lanes: readonly Lane[],
   procs: ProcData | undefined,
-  pins: ProcData | undefined,
   look: GoroutineLook,
 ): void {
   const { ctx, width } = p;
@@ -35,10 +34,8 @@ export function drawProcs(
   }
   if (procs) drawColumns(p, lanes, procs);
   for (const lane of lanes) {
-    const data = lane.kind === 'proc' ? procs : pins;
-    const rows =
-      lane.kind === 'proc' ? data?.index.byProc.get(lane.id) : data?.index.byGoroutine.get(lane.id);
-    if (data && rows) drawIntervals(p, lane, data, rows, look);
+    const rows = lane.kind === 'proc' ? procs?.index.byProc.get(lane.id) : undefined;
+    if (procs && rows) drawIntervals(p, lane, procs, rows, look);
   }
 }
 

@@ -44,10 +44,4 @@ describe('procs timeline lanes', () => {
     expect(intervalAt(intervals, index.byProc.get(0), 420, 10)).toBe(-1);
     expect(intervalAt(intervals, index.byProc.get(5), 450, 1000)).toBe(-1);
   });
-
-  it('indexes each goroutine across Ps for its own lane', () => {
-    const index = indexLanes(intervals);
-    expect([...index.byGoroutine.get(2)!]).toEqual([1, 3]);
-    expect(intervalAt(intervals, index.byGoroutine.get(2), 600, 0)).toBe(3);
-  });
 });

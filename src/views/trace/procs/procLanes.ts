@@ -41,28 +41,19 @@ export function laneAt(lanes: readonly Lane[], y: number): Lane | undefined {
   return lanes.find((l) => y >= l.y && y < l.y + l.height);
 }
 
-/** Interval indexes of each lane, in start order, for drawing and hit testing. */
+/** Interval indexes of each P's lane, in start order, for drawing and hit testing. */
 export interface LaneIndex {
   byProc: Map<number, Int32Array>;
-  byGoroutine: Map<number, Int32Array>;
 }
 
 export function indexLanes(intervals: ProcIntervals): LaneIndex {
   const procs = new Map<number, number[]>();
-  const goroutines = new Map<number, number[]>();
   for (let i = 0; i < intervals.start.length; i++) {
-    push(procs, intervals.p[i], i);
-    if (intervals.g[i] >= 0) push(goroutines, intervals.g[i], i);
+    const list = procs.get(intervals.p[i]);
+    if (list) list.push(i);
+    else procs.set(intervals.p[i], [i]);
   }
-  const freeze = (m: Map<number, number[]>) =>
-    new Map([...m].map(([k, v]) => [k, Int32Array.from(v)] as const));
-  return { byProc: freeze(procs), byGoroutine: freeze(goroutines) };
-}
-
-function push(m: Map<number, number[]>, key: number, i: number) {
-  const list = m.get(key);
-  if (list) list.push(i);
-  else m.set(key, [i]);
+  return { byProc: new Map([...procs].map(([k, v]) => [k, Int32Array.from(v)] as const)) };
 }
 
 /** How far back from the pointer to look for an interval still open under it. */

@@ -17,17 +17,15 @@ const settleMs = 120;
 
 /**
  * P activity for the live window at the plot's pixel resolution, asked for again once the
- * window settles; meanwhile the tracks keep drawing the previous answer at the new scale. With
- * pinned goroutines, their intervals come unaggregated, for their own lanes.
+ * window settles; meanwhile the tracks keep drawing the previous answer at the new scale.
+ * Pinned goroutines' lanes have their own query (useGoroutineLaneData).
  */
 export function useProcData(
   fileId: string,
   store: WindowStore,
   width: number,
-  pinned: boolean,
-): { procs: ProcData | undefined; pins: ProcData | undefined; error: string | undefined } {
+): { procs: ProcData | undefined; error: string | undefined } {
   const [procs, setProcs] = useState<ProcData>();
-  const [pins, setPins] = useState<ProcData>();
   const [error, setError] = useState<string>();
   const request = useRef(0);
 
@@ -48,12 +46,6 @@ export function useProcData(
           if (id === request.current) setProcs({ view, window, index: indexLanes(view.intervals) });
         })
         .catch((err: unknown) => setError(String(err instanceof Error ? err.message : err)));
-      if (!pinned) return setPins(undefined);
-      queryFile<ProcActivityView>(fileId, 'procs', window, 'paint')
-        .then((view) => {
-          if (id === request.current) setPins({ view, window, index: indexLanes(view.intervals) });
-        })
-        .catch((err: unknown) => setError(String(err instanceof Error ? err.message : err)));
     };
     fetch();
     const unsubscribe = store.subscribe(() => {
@@ -64,7 +56,7 @@ export function useProcData(
       unsubscribe();
       clearTimeout(timer);
     };
-  }, [fileId, store, width, pinned]);
+  }, [fileId, store, width]);
 
-  return { procs, pins, error };
+  return { procs, error };
 }
