@@ -6,8 +6,8 @@ import { TraceFormatError } from './wireReader';
 /** A generation's local string and stack ids mapped to the model's global ids. */
 export interface GenerationIds {
   /** Local string id -> global id (undefined: not in the generation's table). */
-  stringIds: number[];
-  stackIds: number[];
+  stringIds: (number | undefined)[];
+  stackIds: (number | undefined)[];
 }
 
 /**
@@ -144,9 +144,9 @@ export class ModelBuilder {
    * validateStackStrings that every frame and its strings exist.
    */
   internGeneration(gen: Generation): GenerationIds {
-    const stringIds: number[] = [0];
+    const stringIds = localIdArray(gen.strings.keys());
     for (const [id, s] of gen.strings) stringIds[id] = this.intern(s);
-    const stackIds: number[] = [0];
+    const stackIds = localIdArray(gen.stacks.keys());
     const frameIds: number[] = [];
     for (const [id, pcs] of gen.stacks) {
       frameIds.length = 0;
@@ -306,4 +306,23 @@ export class ModelBuilder {
       bytesTotal,
     };
   }
+}
+
+/**
+ * An array for a generation's local ids with id 0 mapped to 0. The tables list their ids in no
+ * particular order, and filling a JS array out of order leaves holes or makes it a dictionary,
+ * which slows the lookup the writer does for nearly every event: when the ids are dense enough,
+ * the array is made full length up front.
+ */
+function localIdArray(ids: Iterable<number>): (number | undefined)[] {
+  let max = 0;
+  let count = 0;
+  for (const id of ids) {
+    if (id > max) max = id;
+    count++;
+  }
+  const out: (number | undefined)[] =
+    max < 4 * count + 1024 ? Array.from({ length: max + 1 }, () => undefined) : [];
+  out[0] = 0;
+  return out;
 }
