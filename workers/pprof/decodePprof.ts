@@ -1,10 +1,9 @@
 import $protobuf from 'protobufjs/minimal.js';
 import { DecodeError } from '../decodeError';
 import { noProgress, type ProgressReporter } from '../progress';
-import { GrowableColumn } from './growableColumn';
 import type { PprofModel } from './model';
 import { perftools } from './proto/profile';
-import { countLocationIds, readSamples, type SampleRanges } from './readSamples';
+import { readSamples, type SampleRanges } from './readSamples';
 import { resolveTables, type RawTables } from './resolveTables';
 import { WireCursor } from './wireCursor';
 
@@ -31,8 +30,8 @@ const fields: Record<number, { name: string; wire: number }> = {
 /**
  * Decodes an uncompressed profile.proto message in two passes: the top-level fields are walked
  * here, the small tables decoded through the generated protobufjs code and the Sample messages
- * only located; then the samples are read straight into typed arrays (readSamples.ts), their
- * location ids resolved on the way. The walk reports a wrong wire type or a truncated field with
+ * only counted; then the samples are read straight into typed arrays (readSamples.ts), their
+ * location ids resolved and their stacks interned on the way. The walk reports a wrong wire type or a truncated field with
  * its byte offset.
  */
 export function decodePprof(
@@ -42,13 +41,7 @@ export function decodePprof(
   const cursor = new WireCursor(bytes);
   const reader = $protobuf.Reader.create(bytes);
   const raw = newRawTables();
-  const samples: SampleRanges = {
-    tagOffset: new GrowableColumn(),
-    start: new GrowableColumn(),
-    end: new GrowableColumn(),
-    bytes: 0,
-    ids: 0,
-  };
+  const samples: SampleRanges = { count: 0, bytes: 0 };
   const end = bytes.length;
   while (cursor.pos < end) {
     const tagOffset = cursor.pos;
@@ -78,11 +71,8 @@ export function decodePprof(
       const len = cursor.length(tagOffset, end, known.name);
       const at = cursor.pos;
       if (field === 2) {
-        samples.tagOffset.push(tagOffset);
-        samples.start.push(at);
-        samples.end.push(at + len);
+        samples.count++;
         samples.bytes += len;
-        samples.ids += countLocationIds(bytes, at, at + len);
       } else if (field === 13) {
         while (cursor.pos < at + len) raw.comments.push(cursor.int64());
       } else readMessage(reader, field, at, len, raw, tagOffset);

@@ -95,9 +95,10 @@ export function guessProfileKind(model: PprofModel): ProfileKind {
 
 function leafNamesMatch(model: PprofModel, rx: RegExp): boolean {
   const { samples, locations, functions, strings } = model;
-  for (let s = 0; s < samples.count; s++) {
-    if (samples.stackOffsets[s] === samples.stackOffsets[s + 1]) continue;
-    const loc = samples.stackLocations[samples.stackOffsets[s]];
+  // Every stack is some sample's, so the stacks' leaves are the samples' leaves.
+  for (let k = 0; k + 1 < samples.stackOffsets.length; k++) {
+    if (samples.stackOffsets[k] === samples.stackOffsets[k + 1]) continue;
+    const loc = samples.stackLocations[samples.stackOffsets[k]];
     for (let l = locations.lineOffsets[loc]; l < locations.lineOffsets[loc + 1]; l++) {
       const fn = locations.lineFunction[l];
       if (fn >= 0 && rx.test(strings[functions.name[fn]])) return true;

@@ -68,8 +68,12 @@ export interface LocationTable {
 
 export interface SampleTable {
   count: number;
-  /** Sample i's stack is stackLocations[stackOffsets[i]..stackOffsets[i+1]), leaf first, as
-   * indexes into the location table. */
+  /** Sample i's stack is stack stackOf[i]. Absent when stack i is sample i's, as in heap debug=1
+   * text, whose records are one per stack; see sampleStacks. */
+  stackOf?: Int32Array;
+  /** Stack k is stackLocations[stackOffsets[k]..stackOffsets[k+1]), leaf first, as indexes into
+   * the location table. The decoder stores each distinct stack once: a big heap profile has
+   * several samples per stack (one per allocation size), each stack tens of locations deep. */
   stackOffsets: Int32Array;
   stackLocations: Int32Array;
   /** One column per sample type. */
@@ -86,4 +90,9 @@ export interface SampleTable {
 /** The sample type names in order, e.g. ["alloc_objects", "alloc_space", ...]. */
 export function sampleTypeNames(model: PprofModel): string[] {
   return model.sampleTypes.map((t) => model.strings[t.type]);
+}
+
+/** Each sample's stack index (see SampleTable.stackOf). */
+export function sampleStacks(samples: SampleTable): Int32Array {
+  return samples.stackOf ?? Int32Array.from({ length: samples.count }, (_, i) => i);
 }

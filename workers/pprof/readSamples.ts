@@ -1,55 +1,20 @@
 import { DecodeError } from '../decodeError';
 import type { ProgressReporter } from '../progress';
-import { GrowableColumn } from './growableColumn';
 import type { SampleTable } from './model';
+import { grownInt32 } from '../flame/grownInt32';
 import { checkString } from './resolveTables';
+import { StackInterner } from './stackInterner';
 import { WireCursor } from './wireCursor';
 
-/** Where each Sample message lies in the input, collected by the top-level walk. */
+/** What the top-level walk found of the Sample messages. */
 export interface SampleRanges {
-  tagOffset: GrowableColumn;
-  start: GrowableColumn;
-  end: GrowableColumn;
+  count: number;
   /** Sum of the Sample messages' lengths. */
   bytes: number;
-  /** Location ids in all samples, from countLocationIds. */
-  ids: number;
 }
 
-/**
- * The number of location ids in one Sample message, counted from the varints' last bytes, so
- * readSamples can fill one exactly sized array: tens of millions of ids would otherwise be copied
- * while the array grows and again when it is trimmed. Malformed input stops the count early;
- * readSamples then grows the array and reports the error.
- */
-export function countLocationIds(bytes: Uint8Array, start: number, end: number): number {
-  let count = 0;
-  let pos = start;
-  while (pos < end) {
-    const tag = bytes[pos++];
-    const wire = tag & 7;
-    if (tag >= 0x80) return count;
-    if (wire === 0) {
-      if (tag === 0x08) count++;
-      while (pos < end && bytes[pos] >= 0x80) pos++;
-      pos++;
-    } else if (wire === 2) {
-      let len = 0;
-      for (let shift = 0; ; shift += 7) {
-        if (pos >= end || shift > 21) return count;
-        const b = bytes[pos++];
-        len |= (b & 0x7f) << shift;
-        if (b < 0x80) break;
-      }
-      const stop = Math.min(end, pos + len);
-      if (tag === 0x0a) for (let i = pos; i < stop; i++) if (bytes[i] < 0x80) count++;
-      pos = stop;
-    } else if (wire === 1) pos += 8;
-    else if (wire === 5) pos += 4;
-    else return count;
-  }
-  return count;
-}
+/** Field 2 (sample), wire type 2, as the top-level walk found it. */
+const sampleTag = (2 << 3) | 2;
 
 /** How sample location ids become location indexes: id - 1 when ids are 1..n, else a map. */
 export interface LocationIds {
@@ -60,7 +25,11 @@ export interface LocationIds {
 /**
  * Reads every Sample message once the tables are known, so location ids are turned into indexes
  * and values land in their sample type's column as they are read: no per-sample objects and no
- * second pass over the ids. This is the hot loop of the decoder (samples are most of the bytes).
+ * second pass over the ids. Each sample's locations are read into one reused array and interned
+ * (stackInterner.ts), so only distinct stacks are stored. This is the hot loop of the decoder
+ * (samples are most of the bytes). The Sample messages are found by walking the top-level fields
+ * again, which the first walk has checked: cheaper than keeping their positions, as every array
+ * this large costs the time to touch its memory.
  */
 export function readSamples(
   bytes: Uint8Array,
@@ -70,18 +39,15 @@ export function readSamples(
   stringCount: number,
   progress: { report: ProgressReporter; before: number; total: number },
 ): SampleTable {
-  const count = ranges.tagOffset.length;
-  const tagOffsets = ranges.tagOffset.view();
-  const starts = ranges.start.view();
-  const ends = ranges.end.view();
+  const count = ranges.count;
   const cursor = new WireCursor(bytes);
   const buf = bytes;
-  const stackOffsets = new Int32Array(count + 1);
-  let stackLocations = new Int32Array(Math.max(1024, ranges.ids));
-  let n = 0;
+  const stackOf = new Int32Array(count);
+  const stacks = new StackInterner(ranges.bytes);
+  let stack = new Int32Array(256);
   const values = Array.from({ length: typeCount }, () => new Float64Array(count));
   // Go's heap profiles carry one label per sample (the allocation size).
-  const labels = newLabelColumns(count);
+  const labels = new LabelColumns(count);
   const locationCount = locations.count;
   const locationIndex = locations.index;
   const labelOffsets = new Int32Array(count + 1);
@@ -89,12 +55,20 @@ export function readSamples(
   let done = 0;
   let nextReport = step;
 
+  let next = 0;
   for (let s = 0; s < count; s++) {
-    const tagOffset = tagOffsets[s];
-    const end = ends[s] | 0;
-    let pos = starts[s] | 0;
-    stackOffsets[s] = n;
-    labelOffsets[s] = labels.key.length;
+    let tagOffset = next;
+    cursor.pos = next;
+    for (let tag = cursor.uint32(); tag !== sampleTag; tag = cursor.uint32()) {
+      cursor.skip(tag & 7, tagOffset, buf.length);
+      tagOffset = cursor.pos;
+    }
+    const len = cursor.uint32();
+    const end = cursor.pos + len;
+    let pos = cursor.pos;
+    next = end;
+    labelOffsets[s] = labels.length;
+    let depth = 0;
     let valueCount = 0;
     while (pos < end) {
       const fieldOffset = pos;
@@ -111,11 +85,8 @@ export function readSamples(
         const len = cursor.length(fieldOffset, end, 'location_id');
         pos = cursor.pos;
         const stop = pos + len;
-        if (n + len > stackLocations.length) {
-          const bigger = new Int32Array(Math.max(stackLocations.length * 2, n + len));
-          bigger.set(stackLocations.subarray(0, n));
-          stackLocations = bigger;
-        }
+        // At most one id per byte.
+        if (depth + len > stack.length) stack = grownInt32(stack, depth + len);
         while (pos < stop) {
           let id = buf[pos++];
           if (id >= 0x80) {
@@ -138,7 +109,7 @@ export function readSamples(
           }
           const index = locationIndex ? (locationIndex.get(id) ?? -1) : id - 1;
           if (index < 0 || index >= locationCount) locationOf(id, locations, tagOffset);
-          stackLocations[n++] = index;
+          stack[depth++] = index;
         }
         if (pos !== stop) cursor.truncated(fieldOffset);
       } else if (field === 2 && wire === 2) {
@@ -157,12 +128,8 @@ export function readSamples(
         const id = cursor.int64();
         pos = cursor.pos;
         const index = locationOf(id, locations, tagOffset);
-        if (n === stackLocations.length) {
-          const bigger = new Int32Array(stackLocations.length * 2);
-          bigger.set(stackLocations);
-          stackLocations = bigger;
-        }
-        stackLocations[n++] = index;
+        if (depth === stack.length) stack = grownInt32(stack, depth + 1);
+        stack[depth++] = index;
       } else if (field === 2 && wire === 0) {
         cursor.pos = pos;
         const value = cursor.int64();
@@ -195,6 +162,7 @@ export function readSamples(
       }
     }
     if (pos > end) cursor.truncated(tagOffset);
+    stackOf[s] = stacks.intern(stack, depth);
     if (valueCount !== typeCount) {
       throw new DecodeError(
         'pprof',
@@ -203,50 +171,85 @@ export function readSamples(
         `${valueCount} values`,
       );
     }
-    done += end - starts[s];
+    done += len;
     if (done >= nextReport) {
       progress.report('decode', (progress.before + done) / progress.total);
       nextReport = done + step;
     }
   }
-  stackOffsets[count] = n;
-  labelOffsets[count] = labels.key.length;
+  labelOffsets[count] = labels.length;
 
-  const labelKey = labels.key.toInt32();
-  const labelString = labels.str.toInt32();
-  const labelUnit = labels.unit.toInt32();
+  const { key: labelKey, str: labelString, num: labelNumber, unit: labelUnit } = labels.finish();
   for (let l = 0; l < labelKey.length; l++) {
     if (labelKey[l] >= stringCount) checkString(labelKey[l], stringCount, 'label key');
     if (labelString[l] >= stringCount) checkString(labelString[l], stringCount, 'label str');
     if (labelUnit[l] >= stringCount) checkString(labelUnit[l], stringCount, 'label num_unit');
   }
+  const { offsets: stackOffsets, locations: stackLocations } = stacks.finish();
   return {
     count,
+    stackOf,
     stackOffsets,
-    stackLocations: n === stackLocations.length ? stackLocations : stackLocations.slice(0, n),
+    stackLocations,
     values,
     labelOffsets,
     labelKey,
     labelString,
-    labelNumber: labels.num.toFloat64(),
+    labelNumber,
     labelUnit,
   };
 }
 
-interface LabelColumns {
-  key: GrowableColumn;
-  str: GrowableColumn;
-  num: GrowableColumn;
-  unit: GrowableColumn;
-}
+/** The labels of all samples as they are read, in typed arrays that double as they fill. */
+class LabelColumns {
+  length = 0;
+  key: Int32Array;
+  str: Int32Array;
+  num: Float64Array;
+  unit: Int32Array;
 
-function newLabelColumns(capacity: number): LabelColumns {
-  return {
-    key: new GrowableColumn(capacity),
-    str: new GrowableColumn(capacity),
-    num: new GrowableColumn(capacity),
-    unit: new GrowableColumn(capacity),
-  };
+  constructor(capacity: number) {
+    const size = Math.max(16, capacity);
+    this.key = new Int32Array(size);
+    this.str = new Int32Array(size);
+    this.num = new Float64Array(size);
+    this.unit = new Int32Array(size);
+  }
+
+  push(key: number, str: number, num: number, unit: number): void {
+    const at = this.length++;
+    if (at === this.key.length) this.grow();
+    this.key[at] = key;
+    this.str[at] = str;
+    this.num[at] = num;
+    this.unit[at] = unit;
+  }
+
+  /** The filled part, not copied: the unfilled rest was never touched, so it costs no memory. */
+  finish(): { key: Int32Array; str: Int32Array; num: Float64Array; unit: Int32Array } {
+    return {
+      key: this.key.subarray(0, this.length),
+      str: this.str.subarray(0, this.length),
+      num: this.num.subarray(0, this.length),
+      unit: this.unit.subarray(0, this.length),
+    };
+  }
+
+  private grow(): void {
+    const size = this.key.length * 2;
+    const key = new Int32Array(size);
+    key.set(this.key);
+    this.key = key;
+    const str = new Int32Array(size);
+    str.set(this.str);
+    this.str = str;
+    const num = new Float64Array(size);
+    num.set(this.num);
+    this.num = num;
+    const unit = new Int32Array(size);
+    unit.set(this.unit);
+    this.unit = unit;
+  }
 }
 
 function readLabel(cursor: WireCursor, end: number, out: LabelColumns, tagOffset: number): void {
@@ -281,10 +284,7 @@ function readLabel(cursor: WireCursor, end: number, out: LabelColumns, tagOffset
   checkLabelIndex(key, tagOffset);
   checkLabelIndex(str, tagOffset);
   checkLabelIndex(unit, tagOffset);
-  out.key.push(key);
-  out.str.push(str);
-  out.num.push(num);
-  out.unit.push(unit);
+  out.push(key, str, num, unit);
 }
 
 function checkLabelIndex(index: number, tagOffset: number): void {

@@ -1,10 +1,10 @@
 import { visitStacks, type StackView } from './stackView';
 
 /**
- * A view's samples grouped by identical stacks (the same locations, in the same order). A Go heap
- * profile has one sample per stack and allocation size, so there are several times fewer groups
- * than samples, and aggregations over groups (flame, top, search) give the same sums: values are
- * int64s read as doubles, exact while sums stay below 2^53 (see model.ts).
+ * A view's samples grouped by stack: the decoder stores each distinct stack once (a Go heap
+ * profile has one sample per stack and allocation size), so a group is one of the view's stacks,
+ * and aggregations over groups (flame, top, search) give the same sums as over samples: values
+ * are int64s read as doubles, exact while sums stay below 2^53 (see model.ts).
  */
 export interface StackGroups {
   /** Group g's stack is view.stackLocations[from[g]..to[g]), leaf first. */
@@ -48,65 +48,16 @@ export function forEachStackGroup(
   );
 }
 
-/** Hashes every kept sample's location range into an open-addressing table of groups. */
+/** Sums the kept samples' values per view stack. */
 function groupStacks(view: StackView): StackGroups {
-  const { stackFrom, stackTo, stackLocations, value } = view;
+  const { stack, value, stackFrom, stackTo } = view;
   const count = stackFrom.length;
-  let size = 16;
-  while (size < count * 2) size *= 2;
-  const mask = size - 1;
-  // Group + 1 per slot, 0 for an empty slot.
-  const slots = new Int32Array(size);
-  const from = new Int32Array(count);
-  const to = new Int32Array(count);
   const sums = new Float64Array(count);
   const nonzero = new Uint8Array(count);
-  let groupCount = 0;
-  for (let k = 0; k < count; k++) {
-    const start = stackFrom[k];
-    const end = stackTo[k];
-    let hash = 0x811c9dc5 ^ (end - start);
-    for (let i = start; i < end; i++) hash = Math.imul(hash ^ stackLocations[i], 0x01000193);
-    let at = (hash ^ (hash >>> 16)) & mask;
-    let g = -1;
-    for (;;) {
-      const held = slots[at] - 1;
-      if (held < 0) break;
-      if (sameRange(stackLocations, from[held], to[held], start, end)) {
-        g = held;
-        break;
-      }
-      at = (at + 1) & mask;
-    }
-    if (g < 0) {
-      g = groupCount++;
-      slots[at] = g + 1;
-      from[g] = start;
-      to[g] = end;
-    }
+  for (let k = 0; k < stack.length; k++) {
     const w = value[k];
-    sums[g] += w;
-    if (w !== 0) nonzero[g] = 1;
+    sums[stack[k]] += w;
+    if (w !== 0) nonzero[stack[k]] = 1;
   }
-  return {
-    from: from.slice(0, groupCount),
-    to: to.slice(0, groupCount),
-    value: sums.slice(0, groupCount),
-    nonzero: nonzero.slice(0, groupCount),
-  };
-}
-
-function sameRange(
-  locations: Int32Array,
-  aFrom: number,
-  aTo: number,
-  bFrom: number,
-  bTo: number,
-): boolean {
-  if (aTo - aFrom !== bTo - bFrom) return false;
-  if (aFrom === bFrom) return true;
-  for (let i = 0; i < aTo - aFrom; i++) {
-    if (locations[aFrom + i] !== locations[bFrom + i]) return false;
-  }
-  return true;
+  return { from: stackFrom, to: stackTo, value: sums, nonzero };
 }

@@ -1,5 +1,5 @@
 import { compileGoRegexp } from './goRegexp';
-import type { PprofModel } from './model';
+import { sampleStacks, type PprofModel } from './model';
 import { NodeNamer, type Granularity } from './nodeNames';
 import { compileTagFilter } from './tagFilter';
 
@@ -22,17 +22,23 @@ export interface PprofViewOptions {
 
 /**
  * The samples that survive the filters, with their stacks as lists of locations and each
- * location's frames ("nodes") named for the chosen granularity. Stacks are ranges into
- * `stackLocations`, which may be the model's own array: never hand it to the UI thread.
+ * location's frames ("nodes") named for the chosen granularity. The view's stacks are the
+ * model's distinct stacks as the filters left them, so analyses can work per stack; they are
+ * ranges into `stackLocations`, which may be the model's own array: never hand it to the UI
+ * thread.
  */
 export interface StackView {
   names: string[];
   /** Location i's frames are locNodes[locNodeOffsets[i]..locNodeOffsets[i+1]), innermost first. */
   locNodeOffsets: Int32Array;
   locNodes: Int32Array;
-  /** Per kept sample: its index in the model, its value, its stack (leaf first). */
-  sample: Int32Array;
+  /** Per kept sample: its index in the model (undefined when every sample is kept, so kept
+   * sample k is sample k), its value, its stack (an index into stackFrom). */
+  sample: Int32Array | undefined;
   value: Float64Array;
+  stack: Int32Array;
+  /** Stack k is stackLocations[stackFrom[k]..stackTo[k]), leaf first; only stacks of kept
+   * samples are listed, in the order of their first sample. */
   stackFrom: Int32Array;
   stackTo: Int32Array;
   stackLocations: Int32Array;
@@ -105,15 +111,17 @@ function computeStackView(
   const lines = new LineLists(model);
   const column = typeIndex >= 0 ? samples.values[typeIndex] : new Float64Array(samples.count);
 
-  // Stacks start as the model's, as ranges; a filter that removes inner frames copies them.
+  // The filters work on each distinct stack once, not once per sample. Stacks start as the
+  // model's, as ranges; a filter that removes inner frames copies them.
+  const stackCount = samples.stackOffsets.length - 1;
   let stackLocations = samples.stackLocations;
-  let from = samples.stackOffsets.slice(0, samples.count);
-  let to = samples.stackOffsets.slice(1, samples.count + 1);
-  let kept = new Int32Array(samples.count);
-  for (let s = 0; s < samples.count; s++) kept[s] = s;
+  const from = samples.stackOffsets.slice(0, stackCount);
+  const to = samples.stackOffsets.slice(1, stackCount + 1);
+  // 1 while a stack survives the filters.
+  const alive = new Uint8Array(stackCount).fill(1);
 
   if (model.strings[model.dropFrames] !== '') {
-    pruneDropFrames(model, lines, stackLocations, from, to, kept);
+    pruneDropFrames(model, lines, stackLocations, from, to);
   }
   let total = 0;
   for (let s = 0; s < samples.count; s++) total += Math.abs(column[s]);
@@ -145,9 +153,8 @@ function computeStackView(
       if (hidden[loc]) anyHidden = true;
     }
     const out = anyHidden ? new Int32Array(stackLocations.length) : stackLocations;
-    let n = 0;
     let at = 0;
-    for (let k = 0; k < kept.length; k++) {
+    for (let k = 0; k < stackCount; k++) {
       let focused = false;
       let ignored = false;
       for (let i = from[k]; i < to[k] && !ignored; i++) {
@@ -155,26 +162,21 @@ function computeStackView(
         if (m > 0) focused = true;
         else if (m < 0) ignored = true;
       }
-      if (!focused || ignored) continue;
-      let start = from[k];
-      let end = to[k];
+      if (!focused || ignored) {
+        alive[k] = 0;
+        continue;
+      }
       if (anyHidden) {
-        start = at;
+        const start = at;
         for (let i = from[k]; i < to[k]; i++) {
           if (!hidden[stackLocations[i]]) out[at++] = stackLocations[i];
         }
-        end = at;
-        if (end === start) continue;
+        from[k] = start;
+        to[k] = at;
+        if (at === start) alive[k] = 0;
       }
-      kept[n] = kept[k];
-      from[n] = start;
-      to[n] = end;
-      n++;
     }
     stackLocations = out;
-    kept = kept.subarray(0, n);
-    from = from.subarray(0, n);
-    to = to.subarray(0, n);
   }
 
   if (options.showFrom) {
@@ -186,8 +188,8 @@ function computeStackView(
         matched[loc] = 1;
       }
     }
-    let n = 0;
-    for (let k = 0; k < kept.length; k++) {
+    for (let k = 0; k < stackCount; k++) {
+      if (!alive[k]) continue;
       // Keep the leaf up to the outermost (closest to the root) matching frame.
       let cut = -1;
       for (let i = to[k] - 1; i >= from[k]; i--) {
@@ -196,15 +198,9 @@ function computeStackView(
           break;
         }
       }
-      if (cut < 0) continue;
-      kept[n] = kept[k];
-      from[n] = from[k];
-      to[n] = cut + 1;
-      n++;
+      if (cut < 0) alive[k] = 0;
+      else to[k] = cut + 1;
     }
-    kept = kept.subarray(0, n);
-    from = from.subarray(0, n);
-    to = to.subarray(0, n);
   }
 
   const tagFocus = options.tagFocus
@@ -213,21 +209,65 @@ function computeStackView(
   const tagIgnore = options.tagIgnore
     ? compileTagFilter(model, 'tagignore', options.tagIgnore)
     : undefined;
-  if (tagFocus || tagIgnore) {
-    let n = 0;
-    for (let k = 0; k < kept.length; k++) {
-      const s = kept[k];
-      if ((tagFocus && !tagFocus(s)) || (tagIgnore && tagIgnore(s))) continue;
-      kept[n] = s;
-      from[n] = from[k];
-      to[n] = to[k];
-      n++;
+  const stackOf = sampleStacks(samples);
+  if (!tagFocus && !tagIgnore && alive.every((a) => a === 1)) {
+    // Every sample is kept and the stacks are the model's (numbered by their first sample too):
+    // share the model's columns instead of copying them.
+    return {
+      ...nodesOfLocations(model, lines, options),
+      sample: undefined,
+      value: column,
+      stack: stackOf,
+      stackFrom: from,
+      stackTo: to,
+      stackLocations,
+      ...totalAndType(model, total, typeIndex),
+    };
+  }
+  // The kept samples, and the view's stacks numbered in the order their first sample comes.
+  const viewStack = new Int32Array(stackCount).fill(-1);
+  const viewFrom = new Int32Array(stackCount);
+  const viewTo = new Int32Array(stackCount);
+  let viewStackCount = 0;
+  const sample = new Int32Array(samples.count);
+  const stack = new Int32Array(samples.count);
+  const value = new Float64Array(samples.count);
+  let n = 0;
+  for (let s = 0; s < samples.count; s++) {
+    const k = stackOf[s];
+    if (!alive[k]) continue;
+    if ((tagFocus && !tagFocus(s)) || (tagIgnore && tagIgnore(s))) continue;
+    let v = viewStack[k];
+    if (v < 0) {
+      v = viewStack[k] = viewStackCount++;
+      viewFrom[v] = from[k];
+      viewTo[v] = to[k];
     }
-    kept = kept.subarray(0, n);
-    from = from.subarray(0, n);
-    to = to.subarray(0, n);
+    sample[n] = s;
+    stack[n] = v;
+    value[n] = column[s];
+    n++;
   }
 
+  return {
+    ...nodesOfLocations(model, lines, options),
+    sample: sample.subarray(0, n),
+    value: value.subarray(0, n),
+    stack: stack.subarray(0, n),
+    stackFrom: viewFrom.subarray(0, viewStackCount),
+    stackTo: viewTo.subarray(0, viewStackCount),
+    stackLocations,
+    ...totalAndType(model, total, typeIndex),
+  };
+}
+
+/** Each location's frames, named for the granularity (the last step of pprof's pipeline). */
+function nodesOfLocations(
+  model: PprofModel,
+  lines: LineLists,
+  options: PprofViewOptions,
+): Pick<StackView, 'names' | 'locNodeOffsets' | 'locNodes'> {
+  const locationCount = model.locations.id.length;
   const granularity = options.granularity ?? 'functions';
   const noInlines = options.noInlines ?? false;
   const namer = new NodeNamer(model, granularity, granularity === 'addresses' && !noInlines);
@@ -241,19 +281,16 @@ function computeStackView(
     else for (const line of list) nodes.push(namer.nodeOf(loc, line));
   }
   locNodeOffsets[locationCount] = nodes.length;
+  return { names: namer.names, locNodeOffsets, locNodes: Int32Array.from(nodes) };
+}
 
-  const value = new Float64Array(kept.length);
-  for (let k = 0; k < kept.length; k++) value[k] = column[kept[k]];
+function totalAndType(
+  model: PprofModel,
+  total: number,
+  typeIndex: number,
+): Pick<StackView, 'total' | 'sampleTypeIndex' | 'sampleType' | 'unit'> {
   const type = model.sampleTypes[typeIndex];
   return {
-    names: namer.names,
-    locNodeOffsets,
-    locNodes: Int32Array.from(nodes),
-    sample: kept.slice(),
-    value,
-    stackFrom: from.slice(),
-    stackTo: to.slice(),
-    stackLocations,
     total,
     sampleTypeIndex: typeIndex,
     sampleType: type ? model.strings[type.type] : '',
@@ -270,10 +307,12 @@ export function forEachStack(
   view: StackView,
   visit: (k: number, frames: Int32Array, inlined: Uint8Array, depth: number) => void,
 ): void {
-  visitStacks(view, view.stackFrom, view.stackTo, visit);
+  const from = view.stack.map((k) => view.stackFrom[k]);
+  const to = view.stack.map((k) => view.stackTo[k]);
+  visitStacks(view, from, to, visit);
 }
 
-/** forEachStack over any list of location ranges of the view (samples, or groups of them). */
+/** forEachStack over any list of location ranges of the view (samples, or their stacks). */
 export function visitStacks(
   view: StackView,
   stackFrom: Int32Array,
@@ -426,7 +465,6 @@ function pruneDropFrames(
   stackLocations: Int32Array,
   from: Int32Array,
   to: Int32Array,
-  kept: Int32Array,
 ): void {
   const { strings, functions } = model;
   const drop = compileGoRegexp('drop_frames', `^(${strings[model.dropFrames]})$`);
@@ -463,7 +501,7 @@ function pruneDropFrames(
     if (i === n - 1) prune[loc] = 1;
     else lines.dropFirst(loc, i + 1);
   }
-  for (let k = 0; k < kept.length; k++) {
+  for (let k = 0; k < from.length; k++) {
     let foundUser = false;
     for (let i = to[k] - 1; i >= from[k]; i--) {
       const loc = stackLocations[i];
