@@ -1,3 +1,5 @@
+import { grownInt32 } from './grownInt32';
+
 /**
  * The one flame-graph model every source feeds: pprof samples, trace CPU samples, blocking
  * profiles, goroutine stacks. Nodes are in preorder with children sorted by name, as typed arrays
@@ -87,8 +89,8 @@ export class CallTreeBuilder {
   addStack(names: Int32Array, from: number, to: number, reversed: boolean, value: number): void {
     const depth = to - from;
     if (depth > this.path.length) {
-      this.path = grownCopy(this.path, depth);
-      this.pathNames = grownCopy(this.pathNames, depth);
+      this.path = grownInt32(this.path, depth);
+      this.pathNames = grownInt32(this.pathNames, depth);
     }
     const { path, pathNames, total } = this;
     total[0] += value;
@@ -130,6 +132,16 @@ export class CallTreeBuilder {
     return node;
   }
 
+  /**
+   * Sets every node's total to its self value plus its children's totals, for callers that add
+   * values to `self` alone. A child is always made after its parent, so one backward pass does.
+   */
+  sumTotals(): void {
+    const { parent, total, self } = this;
+    for (let node = 0; node < this.count; node++) total[node] = self[node];
+    for (let node = this.count - 1; node > 0; node--) total[parent[node]] += total[node];
+  }
+
   /** The FlameTree of the nodes, named by `names`. */
   layout(names: string[]): FlameTree {
     return layoutPreorder(names, this);
@@ -163,12 +175,6 @@ export class CallTreeBuilder {
     this.slots = slots;
     this.mask = mask;
   }
-}
-
-function grownCopy(array: Int32Array, atLeast: number): Int32Array {
-  const grown = new Int32Array(Math.max(array.length * 2, atLeast));
-  grown.set(array);
-  return grown;
 }
 
 function slotHash(parent: number, name: number): number {

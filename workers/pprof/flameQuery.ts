@@ -1,4 +1,5 @@
 import { CallTreeBuilder, type FlameTree, type StackSamples } from '../flame/flameTree';
+import { grownInt32 } from '../flame/grownInt32';
 import { compileGoRegexp } from './goRegexp';
 import type { PprofModel } from './model';
 import { forEachStackGroup, stackGroups } from './stackGroups';
@@ -24,38 +25,47 @@ export function flameQuery(model: PprofModel, options: PprofViewOptions = {}): F
 }
 
 /**
- * buildFlameTree(mergedStacks(view)) without listing every frame of every stack: the groups'
- * stacks are merged into a tree of locations first, then each location node is expanded into its
- * frames once. A location adds at least one frame, so the frames a location node adds are on no
- * other node of the same stack, and their totals are the location node's.
+ * buildFlameTree(mergedStacks(view)) without listing every frame of every stack: each group's
+ * locations are read root first, and only the part that differs from the previous group's goes
+ * through the tree's table, each location expanded into its frames as it is met. Values are added
+ * at the leaves only and summed up the tree at the end.
  */
 function groupsFlameTree(view: StackView): FlameTree {
   const groups = stackGroups(view);
-  // A few new nodes per group: the groups' stacks differ near their leaves.
-  const byLocation = new CallTreeBuilder(groups.value.length * 5);
+  const { locNodeOffsets, locNodes, stackLocations } = view;
+  // Groups' stacks share most frames, so the tree has a few nodes per group.
+  const tree = new CallTreeBuilder(groups.value.length * 2);
+  // The previous group's path: the location at each depth, and the node its last frame made.
+  let pathLocation = new Int32Array(64);
+  let pathNode = new Int32Array(64);
+  let pathLength = 0;
   for (let g = 0; g < groups.value.length; g++) {
     const w = groups.value[g];
+    const from = groups.from[g];
+    const to = groups.to[g];
+    if (w === 0 || to === from) continue;
+    const depth = to - from;
+    if (depth > pathNode.length) {
+      pathLocation = grownInt32(pathLocation, depth);
+      pathNode = grownInt32(pathNode, depth);
+    }
     // Stacks are stored leaf first: read them reversed, root first.
-    if (w !== 0 && groups.to[g] > groups.from[g]) {
-      byLocation.addStack(view.stackLocations, groups.from[g], groups.to[g], true, w);
+    let k = 0;
+    while (k < pathLength && k < depth && pathLocation[k] === stackLocations[to - 1 - k]) k++;
+    let node = k > 0 ? pathNode[k - 1] : 0;
+    for (; k < depth; k++) {
+      const loc = stackLocations[to - 1 - k];
+      for (let j = locNodeOffsets[loc + 1] - 1; j >= locNodeOffsets[loc]; j--) {
+        node = tree.child(node, locNodes[j]);
+      }
+      pathLocation[k] = loc;
+      pathNode[k] = node;
     }
+    pathLength = depth;
+    tree.self[node] += w;
   }
-  const { locNodeOffsets, locNodes } = view;
-  const { parent, name: location, total, self } = byLocation;
-  const byFrame = new CallTreeBuilder(byLocation.count);
-  byFrame.total[0] = total[0];
-  const frameOf = new Int32Array(byLocation.count);
-  for (let node = 1; node < byLocation.count; node++) {
-    let frame = frameOf[parent[node]];
-    const loc = location[node];
-    for (let j = locNodeOffsets[loc + 1] - 1; j >= locNodeOffsets[loc]; j--) {
-      frame = byFrame.child(frame, locNodes[j]);
-      byFrame.total[frame] += total[node];
-    }
-    byFrame.self[frame] += self[node];
-    frameOf[node] = frame;
-  }
-  return byFrame.layout(view.names);
+  tree.sumTotals();
+  return tree.layout(view.names);
 }
 
 export interface SearchResult {

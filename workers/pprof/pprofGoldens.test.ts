@@ -17,6 +17,7 @@ import {
 } from './testdata/parseGolden';
 import { topTable } from './topTable';
 import { labelsQuery } from './labelsQuery';
+import { buildFlameTree, type FlameTree } from '../flame/flameTree';
 import { flameQuery, searchQuery } from './flameQuery';
 import { metadataQuery } from './metadataQuery';
 
@@ -186,4 +187,36 @@ function compareTraces(model: PprofModel, golden: Golden) {
     ours.push({ value: view.value[k], frames: names });
   });
   expect(ours).toEqual(want);
+  compareFlame(model, golden, want);
+}
+
+/** The flame graph is the merge of the stacks `-traces` lists, root first. */
+function compareFlame(model: PprofModel, golden: Golden, traces: ReturnType<typeof parseTraces>) {
+  const names: string[] = [];
+  const nameIndex = new Map<string, number>();
+  const frames: number[] = [];
+  const offsets = [0];
+  for (const trace of traces) {
+    for (let i = trace.frames.length - 1; i >= 0; i--) {
+      const name = trace.frames[i].replace(/ \(inline\)$/, '');
+      if (!nameIndex.has(name)) nameIndex.set(name, names.push(name) - 1);
+      frames.push(nameIndex.get(name)!);
+    }
+    offsets.push(frames.length);
+  }
+  const want = buildFlameTree({
+    names,
+    frames: Int32Array.from(frames),
+    offsets: Int32Array.from(offsets),
+    values: Float64Array.from(traces, (t) => t.value),
+  });
+  const ours = flameQuery(model, golden.options).tree;
+  const nodes = (tree: FlameTree) =>
+    Array.from(tree.nameIndex, (n, i) => ({
+      name: tree.names[n],
+      depth: tree.depth[i],
+      total: tree.total[i],
+      self: tree.self[i],
+    }));
+  expect(nodes(ours)).toEqual(nodes(want));
 }
