@@ -10,6 +10,26 @@ const chunkBytes = 1 << 20;
 const bufferError = -5;
 
 /**
+ * The output buffer's size: gzip's trailer gives the inflated size (ISIZE, modulo 2^32), so the
+ * whole output usually lands in one buffer, with no joining of 64 KiB pieces. A cut or corrupt
+ * file's trailer is arbitrary, so the guess is bounded by a plausible compression ratio; a wrong
+ * guess only means more pieces.
+ */
+function outputGuess(bytes: Uint8Array): number {
+  const defaultChunk = 1 << 16;
+  if (bytes.length < 18) return defaultChunk;
+  const at = bytes.length - 4;
+  const size =
+    (bytes[at] | (bytes[at + 1] << 8) | (bytes[at + 2] << 16) | (bytes[at + 3] << 24)) >>> 0;
+  const plausible = Math.min(bytes.length * maxRatio, 1 << 30);
+  // One byte more than the output, so the buffer never fills and pako never starts a second one.
+  return size >= defaultChunk && size < plausible ? size + 1 : defaultChunk;
+}
+
+/** Far above what profiles and traces compress to, far below deflate's limit of about 1032. */
+const maxRatio = 64;
+
+/**
  * Inflates a gzip stream in 1 MiB steps so a large file reports progress as it goes.
  * A stream cut short is an error that says how far the input got.
  */
@@ -17,7 +37,7 @@ export function inflateGzip(
   bytes: Uint8Array,
   progress: ProgressReporter = noProgress,
 ): Uint8Array {
-  const inflator = new Inflate();
+  const inflator = new Inflate({ chunkSize: outputGuess(bytes) });
   const parts: Uint8Array[] = [];
   let total = 0;
   inflator.onData = (chunk) => {
