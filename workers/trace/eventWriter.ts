@@ -19,6 +19,10 @@ const procStateOfStatus = [
   ProcState.Idle,
 ];
 
+/** Per wire type: how many arguments are string ids, and which one is the event's stack. */
+const stringArgCount = Uint8Array.from(wireSpecs, (spec) => spec.stringArgs.length);
+const stackArgOf = Int8Array.from(wireSpecs, (spec) => spec.stackArg);
+
 /**
  * Turns ordered wire events into model rows, the way Go's event.go exposes them through the
  * high-level API (Kind, StateTransition, Range, Metric, Label, Task, Region, Log). The ordering
@@ -84,10 +88,15 @@ export class EventWriter {
     this.b.push(EventKind.StackSample, time, g, p, m, stack, -1);
   }
 
-  /** Writes one ordered wire event; g, p, m are its scheduling context (-1 = none). */
+  /**
+   * Writes one ordered wire event of type `typ` at the time of `at`; g, p, m are its scheduling
+   * context (-1 = none). The time comes inside an object, not as a number: a time does not fit a
+   * small integer, so passing it to this (too large to inline) method would box it, one
+   * allocation per event.
+   */
   wire(
     typ: number,
-    time: number,
+    at: { readonly time: number },
     g: number,
     p: number,
     m: number,
@@ -95,10 +104,12 @@ export class EventWriter {
     extra0 = 0,
     extra1 = 0,
   ): void {
-    const spec = wireSpecs[typ];
-    const stringArgs = spec.stringArgs;
-    for (let k = 0; k < stringArgs.length; k++) this.string(args[stringArgs[k]], typ);
-    const stack = spec.stackArg >= 0 ? this.stack(args[spec.stackArg], typ) : 0;
+    if (stringArgCount[typ] !== 0) {
+      for (const k of wireSpecs[typ].stringArgs) this.string(args[k], typ);
+    }
+    const time = at.time;
+    const stackArg = stackArgOf[typ];
+    const stack = stackArg >= 0 ? this.stack(args[stackArg], typ) : 0;
     const b = this.b;
     switch (typ) {
       case Ev.ProcsChange:
@@ -315,7 +326,10 @@ export class EventWriter {
         return;
       }
       default:
-        throw new TraceFormatError(0, `unexpected event type ${typ} (${spec?.name ?? 'unknown'})`);
+        throw new TraceFormatError(
+          0,
+          `unexpected event type ${typ} (${wireSpecs[typ]?.name ?? 'unknown'})`,
+        );
     }
   }
 

@@ -195,7 +195,7 @@ export class Ordering {
   }
 
   private emit(ev: PendingEvent, extra0 = 0, extra1 = 0): boolean {
-    this.out.wire(ev.typ, ev.time, this.g, this.p, this.m, ev.args, extra0, extra1);
+    this.out.wire(ev.typ, ev, this.g, this.p, this.m, ev.args, extra0, extra1);
     return true;
   }
 
@@ -454,17 +454,17 @@ export class Ordering {
       cur.status = GS.Waiting;
       a[0] = 0;
       a[1] = 0;
-      this.out.wire(Ev.GoBlock, ev.time, this.g, this.p, this.m, a);
+      this.out.wire(Ev.GoBlock, ev, this.g, this.p, this.m, a);
     } else {
       this.gStates.delete(this.g);
-      this.out.wire(Ev.GoDestroy, ev.time, this.g, this.p, this.m, a);
+      this.out.wire(Ev.GoDestroy, ev, this.g, this.p, this.m, a);
     }
     nextState.status = GS.Running;
     nextState.seq = seq;
     this.newG = next;
     a[0] = next;
     a[1] = seq;
-    this.out.wire(Ev.GoStart, ev.time, none, this.p, this.m, a);
+    this.out.wire(Ev.GoStart, ev, none, this.p, this.m, a);
     return true;
   }
 
@@ -542,7 +542,7 @@ export class Ordering {
       a[0] = this.p;
       a[1] = 0;
       a[2] = 0;
-      this.out.wire(Ev.ProcSteal, ev.time, this.g, this.p, this.m, a, PS.Syscall);
+      this.out.wire(Ev.ProcSteal, ev, this.g, this.p, this.m, a, PS.Syscall);
     }
     return this.emit(ev);
   }
