@@ -33,6 +33,11 @@ export class EventWriter {
   private ids: GenerationIds = { stringIds: [0], stackIds: [0] };
   private readonly names: Record<string, number>;
   private readonly stwNames = new Map<number, number>();
+  /**
+   * Time of the event being written, for the helpers below: as a float field it is stored in
+   * place, where passing it to each helper could box it once per event.
+   */
+  private time = 0.5;
 
   constructor(private readonly b: ModelBuilder) {
     this.names = {
@@ -107,33 +112,33 @@ export class EventWriter {
     if (stringArgCount[typ] !== 0) {
       for (const k of wireSpecs[typ].stringArgs) this.string(args[k], typ);
     }
-    const time = at.time;
+    this.time = at.time;
     const stackArg = stackArgOf[typ];
     const stack = stackArg >= 0 ? this.stack(args[stackArg], typ) : 0;
     const b = this.b;
     switch (typ) {
       case Ev.ProcsChange:
-        return this.metric(this.names.gomaxprocs, args[0], time, g, p, m, stack);
+        return this.metric(this.names.gomaxprocs, args[0], g, p, m, stack);
       case Ev.HeapAlloc:
-        return this.metric(this.names.heapObjects, args[0], time, g, p, m, stack);
+        return this.metric(this.names.heapObjects, args[0], g, p, m, stack);
       case Ev.HeapGoal:
-        return this.metric(this.names.heapGoal, args[0], time, g, p, m, stack);
+        return this.metric(this.names.heapGoal, args[0], g, p, m, stack);
       case Ev.ProcStart:
-        return this.proc(args[0], ProcState.Idle, ProcState.Running, time, g, p, m);
+        return this.proc(args[0], ProcState.Idle, ProcState.Running, g, p, m);
       case Ev.ProcStop:
-        return this.proc(p, ProcState.Running, ProcState.Idle, time, g, p, m);
+        return this.proc(p, ProcState.Running, ProcState.Idle, g, p, m);
       case Ev.ProcSteal: {
         // A steal from SyscallAbandoned lost its history: Go treats the P as idle before.
         const before =
           extra0 === WireProcStatus.SyscallAbandoned ? ProcState.Idle : ProcState.Running;
-        return this.proc(args[0], before, ProcState.Idle, time, g, p, m);
+        return this.proc(args[0], before, ProcState.Idle, g, p, m);
       }
       case Ev.ProcStatus:
-        return this.proc(args[0], extra0, procStateOfStatus[args[1]] ?? 0, time, g, p, m);
+        return this.proc(args[0], extra0, procStateOfStatus[args[1]] ?? 0, g, p, m);
       case Ev.GoCreate:
       case Ev.GoCreateBlocked: {
         const to = typ === Ev.GoCreateBlocked ? GoState.Waiting : GoState.Runnable;
-        const i = this.goroutine(args[0], GoState.NotExist, to, 0, time, g, p, m, stack);
+        const i = this.goroutine(args[0], GoState.NotExist, to, 0, g, p, m, stack);
         const c = b.createdStacks;
         const r = c.row();
         c.columns.event[r] = i;
@@ -141,41 +146,41 @@ export class EventWriter {
         return;
       }
       case Ev.GoCreateSyscall:
-        this.goroutine(args[0], GoState.NotExist, GoState.Syscall, 0, time, g, p, m, stack);
+        this.goroutine(args[0], GoState.NotExist, GoState.Syscall, 0, g, p, m, stack);
         return;
       case Ev.GoStart:
-        this.goroutine(args[0], GoState.Runnable, GoState.Running, 0, time, g, p, m, stack);
+        this.goroutine(args[0], GoState.Runnable, GoState.Running, 0, g, p, m, stack);
         return;
       case Ev.GoDestroy:
-        this.goroutine(g, GoState.Running, GoState.NotExist, 0, time, g, p, m, stack);
+        this.goroutine(g, GoState.Running, GoState.NotExist, 0, g, p, m, stack);
         return;
       case Ev.GoDestroySyscall:
-        this.goroutine(g, GoState.Syscall, GoState.NotExist, 0, time, g, p, m, stack);
+        this.goroutine(g, GoState.Syscall, GoState.NotExist, 0, g, p, m, stack);
         return;
       case Ev.GoStop:
       case Ev.GoBlock: {
         const to = typ === Ev.GoStop ? GoState.Runnable : GoState.Waiting;
         const reason = this.string(args[0], typ);
-        this.goroutine(g, GoState.Running, to, reason, time, g, p, m, stack);
+        this.goroutine(g, GoState.Running, to, reason, g, p, m, stack);
         return;
       }
       case Ev.GoUnblock:
       case Ev.GoSwitch:
       case Ev.GoSwitchDestroy:
-        this.goroutine(args[0], GoState.Waiting, GoState.Runnable, 0, time, g, p, m, stack);
+        this.goroutine(args[0], GoState.Waiting, GoState.Runnable, 0, g, p, m, stack);
         return;
       case Ev.GoSyscallBegin:
-        this.goroutine(g, GoState.Running, GoState.Syscall, 0, time, g, p, m, stack);
+        this.goroutine(g, GoState.Running, GoState.Syscall, 0, g, p, m, stack);
         return;
       case Ev.GoSyscallEnd:
-        this.goroutine(g, GoState.Syscall, GoState.Running, 0, time, g, p, m, stack);
+        this.goroutine(g, GoState.Syscall, GoState.Running, 0, g, p, m, stack);
         return;
       case Ev.GoSyscallEndBlocked:
-        this.goroutine(g, GoState.Syscall, GoState.Runnable, 0, time, g, p, m, stack);
+        this.goroutine(g, GoState.Syscall, GoState.Runnable, 0, g, p, m, stack);
         return;
       case Ev.GoStatus:
       case Ev.GoStatusStack:
-        this.goroutine(args[0], extra0, goStateOfStatus[args[2]] ?? 0, 0, time, g, p, m, stack);
+        this.goroutine(args[0], extra0, goStateOfStatus[args[2]] ?? 0, 0, g, p, m, stack);
         return;
       case Ev.STWBegin:
         return this.range(
@@ -183,7 +188,6 @@ export class EventWriter {
           this.stwName(this.string(args[0], typ)),
           ResourceKind.Goroutine,
           g,
-          time,
           g,
           p,
           m,
@@ -195,7 +199,6 @@ export class EventWriter {
           this.stwName(extra0),
           ResourceKind.Goroutine,
           g,
-          time,
           g,
           p,
           m,
@@ -210,7 +213,7 @@ export class EventWriter {
             : typ === Ev.GCBegin
               ? EventKind.RangeBegin
               : EventKind.RangeEnd;
-        return this.range(kind, this.names.gcMark, ResourceKind.None, -1, time, g, p, m, stack);
+        return this.range(kind, this.names.gcMark, ResourceKind.None, -1, g, p, m, stack);
       }
       case Ev.GCSweepActive:
         return this.range(
@@ -218,7 +221,6 @@ export class EventWriter {
           this.names.gcSweep,
           ResourceKind.Proc,
           toId(args[0]),
-          time,
           g,
           p,
           m,
@@ -230,24 +232,13 @@ export class EventWriter {
           this.names.gcSweep,
           ResourceKind.Proc,
           p,
-          time,
           g,
           p,
           m,
           stack,
         );
       case Ev.GCSweepEnd:
-        this.range(
-          EventKind.RangeEnd,
-          this.names.gcSweep,
-          ResourceKind.Proc,
-          p,
-          time,
-          g,
-          p,
-          m,
-          stack,
-        );
+        this.range(EventKind.RangeEnd, this.names.gcSweep, ResourceKind.Proc, p, g, p, m, stack);
         b.ranges.columns.sweptBytes[b.ranges.count - 1] = args[0];
         b.ranges.columns.reclaimedBytes[b.ranges.count - 1] = args[1];
         return;
@@ -257,7 +248,6 @@ export class EventWriter {
           this.names.gcMarkAssist,
           ResourceKind.Goroutine,
           toId(args[0]),
-          time,
           g,
           p,
           m,
@@ -269,7 +259,6 @@ export class EventWriter {
           this.names.gcMarkAssist,
           ResourceKind.Goroutine,
           g,
-          time,
           g,
           p,
           m,
@@ -281,7 +270,6 @@ export class EventWriter {
           this.names.gcMarkAssist,
           ResourceKind.Goroutine,
           g,
-          time,
           g,
           p,
           m,
@@ -290,7 +278,7 @@ export class EventWriter {
       case Ev.GoLabel: {
         const t = b.labels;
         const r = t.row();
-        b.push(EventKind.Label, time, g, p, m, stack, r);
+        b.push(EventKind.Label, this.time, g, p, m, stack, r);
         t.columns.label[r] = this.string(args[0], typ);
         t.columns.goroutine[r] = g;
         return;
@@ -300,7 +288,7 @@ export class EventWriter {
         const begin = typ === Ev.UserTaskBegin;
         const t = b.tasks;
         const r = t.row();
-        b.push(begin ? EventKind.TaskBegin : EventKind.TaskEnd, time, g, p, m, stack, r);
+        b.push(begin ? EventKind.TaskBegin : EventKind.TaskEnd, this.time, g, p, m, stack, r);
         t.columns.id[r] = taskId(args[0]);
         t.columns.parent[r] = taskId(begin ? args[1] : extra0);
         t.columns.type[r] = begin ? this.string(args[2], typ) : extra1;
@@ -311,7 +299,7 @@ export class EventWriter {
         const kind = typ === Ev.UserRegionBegin ? EventKind.RegionBegin : EventKind.RegionEnd;
         const t = b.regions;
         const r = t.row();
-        b.push(kind, time, g, p, m, stack, r);
+        b.push(kind, this.time, g, p, m, stack, r);
         t.columns.task[r] = taskId(args[0]);
         t.columns.type[r] = this.string(args[1], typ);
         return;
@@ -319,7 +307,7 @@ export class EventWriter {
       case Ev.UserLog: {
         const t = b.logs;
         const r = t.row();
-        b.push(EventKind.Log, time, g, p, m, stack, r);
+        b.push(EventKind.Log, this.time, g, p, m, stack, r);
         t.columns.task[r] = taskId(args[0]);
         t.columns.category[r] = this.string(args[1], typ);
         t.columns.message[r] = this.string(args[2], typ);
@@ -333,34 +321,18 @@ export class EventWriter {
     }
   }
 
-  private metric(
-    name: number,
-    value: number,
-    time: number,
-    g: number,
-    p: number,
-    m: number,
-    stack: number,
-  ) {
+  private metric(name: number, value: number, g: number, p: number, m: number, stack: number) {
     const b = this.b;
     const t = b.metrics;
     const r = t.row();
-    b.push(EventKind.Metric, time, g, p, m, stack, r);
+    b.push(EventKind.Metric, this.time, g, p, m, stack, r);
     t.columns.name[r] = name;
     t.columns.value[r] = value;
   }
 
-  private proc(
-    id: number,
-    from: number,
-    to: number,
-    time: number,
-    g: number,
-    p: number,
-    m: number,
-  ) {
+  private proc(id: number, from: number, to: number, g: number, p: number, m: number) {
     const b = this.b;
-    const i = b.push(EventKind.StateTransition, time, g, p, m, 0, toId(id));
+    const i = b.push(EventKind.StateTransition, this.time, g, p, m, 0, toId(id));
     b.transition[i] = b.transitionRow(ResourceKind.Proc, from, to, 0);
   }
 
@@ -369,14 +341,13 @@ export class EventWriter {
     from: number,
     to: number,
     reason: number,
-    time: number,
     g: number,
     p: number,
     m: number,
     stack: number,
   ): number {
     const b = this.b;
-    const i = b.push(EventKind.StateTransition, time, g, p, m, stack, toId(id));
+    const i = b.push(EventKind.StateTransition, this.time, g, p, m, stack, toId(id));
     b.transition[i] = b.transitionRow(ResourceKind.Goroutine, from, to, reason);
     return i;
   }
@@ -386,7 +357,6 @@ export class EventWriter {
     name: number,
     scopeKind: number,
     scopeId: number,
-    time: number,
     g: number,
     p: number,
     m: number,
@@ -395,7 +365,7 @@ export class EventWriter {
     const b = this.b;
     const t = b.ranges;
     const r = t.row();
-    b.push(kind, time, g, p, m, stack, r);
+    b.push(kind, this.time, g, p, m, stack, r);
     const c = t.columns;
     c.name[r] = name;
     c.scopeKind[r] = scopeKind;
