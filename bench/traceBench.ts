@@ -23,8 +23,10 @@ export async function traceBench(options: BenchOptions): Promise<void> {
   const ratios: Ratio[] = [];
   const skipped: Record<string, string> = {};
 
-  const oracle = hasGo() ? builtTool('traceoracle') : undefined;
-  if (!oracle) skipped['Go reader'] = 'go is not installed';
+  // --ours-only is for iterating on our side: no peers, and (as in the views benchmark) no
+  // results file, so the committed comparison is only replaced by a full run.
+  const oracle = options.oursOnly || !hasGo() ? undefined : builtTool('traceoracle');
+  if (!oracle) skipped['Go reader'] = options.oursOnly ? '--ours-only' : 'go is not installed';
   const ours: NodeRun[] = [];
   const go: TimedRun[] = [];
   for (let i = 0; i < runs; i++) {
@@ -32,10 +34,14 @@ export async function traceBench(options: BenchOptions): Promise<void> {
     if (oracle) go.push(timedRun(oracle, ['-events', file]));
   }
   let goToolTrace: number[] = [];
-  try {
-    goToolTrace = await goToolTraceFirstPage(file);
-  } catch (err) {
-    skipped['go tool trace'] = (err as Error).message.split('\n')[0];
+  if (options.oursOnly) {
+    skipped['go tool trace'] = '--ours-only';
+  } else {
+    try {
+      goToolTrace = await goToolTraceFirstPage(file);
+    } catch (err) {
+      skipped['go tool trace'] = (err as Error).message.split('\n')[0];
+    }
   }
 
   const analysisSteps = Object.keys(ours[0].steps).filter((s) => s !== 'read' && s !== 'parse');
@@ -107,6 +113,10 @@ export async function traceBench(options: BenchOptions): Promise<void> {
     ratios,
   );
   for (const [what, why] of Object.entries(skipped)) printSkipped(what, why);
+  if (options.oursOnly) {
+    console.log('  results not written: --ours-only runs leave bench/results/trace.json alone');
+    return;
+  }
   writeResults('trace', {
     file: path.basename(file),
     fileBytes,
