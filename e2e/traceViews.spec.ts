@@ -46,6 +46,15 @@ async function openTrace(page: Page, t: { path: string; sample?: string }) {
   });
 }
 
+/**
+ * Waits for the GC panel's analyses, the last the view asks for after the tracks: until they
+ * are answered the worker is busy, and a hover that needs it waits longer than a pointer stays.
+ */
+async function analysesDone(page: Page) {
+  await expect(page.getByTestId('gc-cycle-table').locator('tbody tr').first()).toBeVisible();
+  await expect(page.getByTestId('stw-summary')).toBeVisible();
+}
+
 /** Pixels of a canvas that differ from its most common colour: 0 for a blank canvas. */
 async function inkedPixels(page: Page, selector: string): Promise<number> {
   return page
@@ -190,6 +199,7 @@ test('W zooms in, the window survives a reload, and D pans', async ({ page }) =>
 
 test('hovering a P lane shows the interval under the pointer', async ({ page }) => {
   await openTrace(page, { path: 'public/samples/trace.out.gz', sample: 'trace.out.gz' });
+  await analysesDone(page);
   const box = (await page.getByTestId('procs-timeline').boundingBox())!;
   let shown = false;
   for (let share = 0.1; share < 0.95 && !shown; share += 0.05) {
@@ -218,4 +228,134 @@ test('a truncated trace opens with what could be read and says it is partial', a
   await expect(page.getByTestId('procs-timeline')).toHaveAttribute('data-painted', '1');
   await page.getByTestId('tab-overview').click();
   await expect(page.getByTestId('trace-partial')).toBeVisible();
+});
+
+const sampleTrace = { path: 'public/samples/trace.out.gz', sample: 'trace.out.gz' };
+
+test('clicking an MMU worst window selects its window in every view', async ({ page }) => {
+  await openTrace(page, sampleTrace);
+  const whole = await page.getByTestId('time-axis').locator('.tr-axis-span').textContent();
+  await page.getByTestId('tab-mmu').click();
+  await expect(page.getByTestId('mmu-chart').locator('path').first()).toBeVisible();
+  // A click on the curve picks its window size.
+  const chart = (await page.getByTestId('mmu-chart').boundingBox())!;
+  await page.mouse.move(chart.x + chart.width * 0.4, chart.y + chart.height / 2);
+  await page.mouse.click(chart.x + chart.width * 0.4, chart.y + chart.height / 2);
+  await expect.poll(() => urlParam(page, 'mw')).not.toBeNull();
+  await expect(page.getByTestId('mmu-size-marker')).toBeVisible();
+  // Or a typed one: 1 ms.
+  await page.getByTestId('mmu-window-size').fill('1');
+  await page.getByTestId('mmu-window-size').press('Enter');
+  await expect.poll(() => urlParam(page, 'mw')).toBe('1000000');
+  const rows = page.getByTestId('mmu-worst-table').locator('tbody tr');
+  await expect(rows.first()).toBeVisible();
+  expect(await rows.count()).toBeGreaterThan(1);
+  const second = rows.nth(1);
+  await expect(second.locator('td').nth(2)).toHaveText(formatValue(1_000_000, 'ns'));
+  await second.click();
+  await expect.poll(() => urlParam(page, 's0')).not.toBeNull();
+  const s0 = Number(urlParam(page, 's0'));
+  const s1 = Number(urlParam(page, 's1'));
+  expect(Math.abs(s1 - s0 - 1_000_000)).toBeLessThanOrEqual(1);
+  // Every view moves: the visible window frames the selection, the axis shows it, the list
+  // stays where it was with the picked row marked, and the GC panel analyses the selection.
+  await expect.poll(() => Number(urlParam(page, 'from'))).toBeLessThanOrEqual(s0);
+  expect(Number(urlParam(page, 'to'))).toBeGreaterThanOrEqual(s1);
+  await expect(page.getByTestId('time-axis').locator('.tr-axis-span')).not.toHaveText(whole!);
+  await expect(page.getByTestId('selection-text')).toContainText(formatValue(s1 - s0, 'ns'));
+  await expect(second).toHaveClass(/selected/);
+  await expect(page.getByTestId('mmu-panel')).toContainText('around the selected window');
+  await page.getByTestId('tab-gc').click();
+  await expect(page.getByTestId('stw-summary').locator('xpath=..')).toContainText(
+    'in the selection',
+  );
+});
+
+/** Ink in the bottom lane of the procs canvas (the last pinned goroutine): 0 when blank. */
+async function lastLaneInk(page: Page): Promise<number> {
+  return page
+    .locator('[data-testid=procs-timeline] canvas')
+    .first()
+    .evaluate((canvas: HTMLCanvasElement) => {
+      const ctx = canvas.getContext('2d')!;
+      const scale = canvas.height / canvas.clientHeight;
+      // Lanes are 16 CSS px tall with 2 px below the last; the plot starts after the gutter.
+      const top = Math.round(canvas.height - 18 * scale);
+      const left = Math.round(70 * scale);
+      const { data } = ctx.getImageData(left, top, canvas.width - left, Math.round(14 * scale));
+      let ink = 0;
+      for (let i = 0; i < data.length; i += 4) {
+        const background =
+          (data[i] === 244 && data[i + 1] === 245 && data[i + 2] === 248) ||
+          (data[i] === 255 && data[i + 1] === 255 && data[i + 2] === 255);
+        if (!background && data[i + 3] > 0) ink++;
+      }
+      return ink;
+    });
+}
+
+test('pinning a goroutine draws its lane with its states, and a reload keeps it', async ({
+  page,
+}) => {
+  await openTrace(page, sampleTrace);
+  await analysesDone(page);
+  const box = (await page.getByTestId('procs-timeline').boundingBox())!;
+  // Point along P0 until a goroutine is under the pointer, then click to pin it.
+  const tooltip = page.getByTestId('procs-tooltip');
+  const tooltipText = async () =>
+    (await tooltip.isVisible().catch(() => false)) ? ((await tooltip.textContent()) ?? '') : '';
+  let pinnable = false;
+  for (let share = 0.1; share < 0.95 && !pinnable; share += 0.03) {
+    const x = box.x + 58 + (box.width - 72) * share;
+    await page.mouse.move(x, box.y + 12);
+    await page.waitForTimeout(150);
+    pinnable = /click to pin G\d+/.test(await tooltipText());
+    if (pinnable) await page.mouse.click(x, box.y + 12);
+  }
+  expect(pinnable).toBe(true);
+  await expect.poll(() => urlParam(page, 'pins')).toMatch(/^\d+$/);
+  const g = urlParam(page, 'pins')!;
+  await expect(page.getByTestId('procs-timeline')).toHaveAttribute('data-pins-painted', g);
+  await expect.poll(() => lastLaneInk(page)).toBeGreaterThan(20);
+  // Hover along the lane until the tooltip names the goroutine's state there.
+  const lanes = (await page.getByTestId('procs-timeline').boundingBox())!;
+  const laneY = lanes.y + lanes.height - 10;
+  let state = '';
+  for (let share = 0.02; share < 0.98 && !state; share += 0.04) {
+    await page.mouse.move(box.x + 58 + (box.width - 72) * share, laneY);
+    await page.waitForTimeout(150);
+    const text = await tooltipText();
+    if (text.includes(`G${g}`)) state = await tooltip.getByTestId('procs-tooltip-what').innerText();
+  }
+  expect(state).toMatch(/^(running|runnable|in syscall|blocked)/);
+  await page.reload();
+  await expect(page.getByTestId('procs-timeline')).toHaveAttribute('data-pins-painted', g, {
+    timeout: 30_000,
+  });
+  await expect.poll(() => lastLaneInk(page)).toBeGreaterThan(20);
+});
+
+test('the goroutine groups follow the brushed window', async ({ page }) => {
+  await openTrace(page, sampleTrace);
+  await page.getByTestId('tab-goroutines').click();
+  const table = page.getByTestId('goroutine-groups');
+  await expect(table.locator('tbody tr').first()).toBeVisible();
+  await expect(page.getByTestId('goroutines-scope')).toHaveText('Whole trace');
+  const whole = await table.locator('tbody').textContent();
+  await dragAcross(page, '[data-testid=time-axis] svg', 0.4, 0.5);
+  await expect(page.getByTestId('goroutines-scope')).toHaveText('Time spent in the selection');
+  await expect.poll(() => table.locator('tbody').textContent()).not.toBe(whole);
+  await expect(table.locator('tbody tr').first()).toBeVisible();
+  await page.getByRole('button', { name: 'Clear selection' }).click();
+  await expect(page.getByTestId('goroutines-scope')).toHaveText('Whole trace');
+  await expect.poll(() => table.locator('tbody').textContent()).toBe(whole);
+});
+
+test('a reload restores the MMU window size and its worst windows', async ({ page }) => {
+  await page.goto('/?sample=trace.out.gz&view=mmu&mw=2000000');
+  await expect(page.getByTestId('mmu-window-size')).toHaveValue('2');
+  await expect(page.getByTestId('mmu-size-marker')).toBeVisible({ timeout: 30_000 });
+  const rows = page.getByTestId('mmu-worst-table').locator('tbody tr');
+  await expect(rows.first()).toBeVisible();
+  await expect(rows.first().locator('td').nth(2)).toHaveText(formatValue(2_000_000, 'ns'));
 });

@@ -138,13 +138,13 @@ export function MmuPanel({ file }: { file: OpenFile }) {
             <g ref={xAxisRef} className="tr-axis-g" transform={`translate(0,${height})`} />
             {path && <path d={path} fill="none" stroke="#007d9c" strokeWidth={2} />}
             {windowSize !== undefined && n > 1 && (
-              <line
-                x1={x(windowSize)}
-                x2={x(windowSize)}
-                y1={0}
-                y2={height}
-                stroke="#d6336c"
-                strokeDasharray="4 3"
+              <rect
+                x={x(windowSize) - 1}
+                width={2}
+                y={0}
+                height={height}
+                fill="#d6336c"
+                opacity={0.7}
                 data-testid="mmu-size-marker"
               />
             )}

@@ -78,10 +78,13 @@ export function ProcsTimeline(props: ProcsTimelineProps) {
     const local = pick(procs);
     if (local || !procs || procs.view.columns === 0) return local;
     // The pixel holds a column aggregate: the worker has the intervals themselves.
-    const view = await queryFile<ProcActivityView>(fileId, 'procs', {
-      from: t - slop,
-      to: t + slop,
-    });
+    // Asked as a paint query: the pointer is waiting, ahead of panels' analyses.
+    const view = await queryFile<ProcActivityView>(
+      fileId,
+      'procs',
+      { from: t - slop, to: t + slop },
+      'paint',
+    );
     return pick({
       view,
       window: { from: t - slop, to: t + slop },
@@ -102,10 +105,12 @@ export function ProcsTimeline(props: ProcsTimelineProps) {
     const local = pick(pins.data);
     if (local || !pins.data || pins.data.lanes.columns === 0) return local;
     const window = { from: t - slop, to: t + slop };
-    const exact = await queryFile<GoroutineLanes>(fileId, 'goroutineLanes', {
-      goroutines: [lane.id],
-      ...window,
-    });
+    const exact = await queryFile<GoroutineLanes>(
+      fileId,
+      'goroutineLanes',
+      { goroutines: [lane.id], ...window },
+      'paint',
+    );
     return pick({ lanes: exact, window, laneStart: laneStarts(exact) });
   };
 
