@@ -1,4 +1,4 @@
-import type { PprofModel } from './model';
+import { sampleLabelSets, type PprofModel } from './model';
 import { buildStackView, type PprofViewOptions } from './stackView';
 
 export interface LabelValue {
@@ -30,13 +30,14 @@ export function labelsQuery(model: PprofModel, options: PprofViewOptions = {}): 
   const view = buildStackView(model, options);
   const { strings } = model;
   const { labelOffsets, labelKey, labelString, labelNumber, labelUnit } = model.samples;
+  const setOf = sampleLabelSets(model.samples);
   const byKey = new Map<string, Map<string, LabelValue>>();
   let total = 0;
   for (let k = 0; k < view.value.length; k++) {
-    const s = view.sample ? view.sample[k] : k;
+    const set = setOf[view.sample ? view.sample[k] : k];
     const w = view.value[k];
     total += w;
-    for (let l = labelOffsets[s]; l < labelOffsets[s + 1]; l++) {
+    for (let l = labelOffsets[set]; l < labelOffsets[set + 1]; l++) {
       const key = strings[labelKey[l]];
       const isString = labelString[l] !== 0;
       const unit = isString ? undefined : strings[labelUnit[l]];

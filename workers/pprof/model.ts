@@ -78,7 +78,10 @@ export interface SampleTable {
   stackLocations: Int32Array;
   /** One column per sample type. */
   values: Float64Array[];
-  /** Sample i owns labels labelOffsets[i]..labelOffsets[i+1]. */
+  /** Sample i's labels are label set labelSetOf[i]; absent when set i is sample i's (heap
+   * debug=1 text). Label set k is labels labelOffsets[k]..labelOffsets[k+1]: the decoder stores
+   * each distinct set once (a heap profile labels every sample with its allocation size). */
+  labelSetOf?: Int32Array;
   labelOffsets: Int32Array;
   /** String indexes; labelString is 0 for numeric labels. */
   labelKey: Int32Array;
@@ -94,5 +97,14 @@ export function sampleTypeNames(model: PprofModel): string[] {
 
 /** Each sample's stack index (see SampleTable.stackOf). */
 export function sampleStacks(samples: SampleTable): Int32Array {
-  return samples.stackOf ?? Int32Array.from({ length: samples.count }, (_, i) => i);
+  return samples.stackOf ?? identity(samples.count);
+}
+
+/** Each sample's label set index (see SampleTable.labelSetOf). */
+export function sampleLabelSets(samples: SampleTable): Int32Array {
+  return samples.labelSetOf ?? identity(samples.count);
+}
+
+function identity(count: number): Int32Array {
+  return Int32Array.from({ length: count }, (_, i) => i);
 }

@@ -2,6 +2,7 @@ import { DecodeError } from '../decodeError';
 import type { ProgressReporter } from '../progress';
 import type { SampleTable } from './model';
 import { grownInt32 } from '../flame/grownInt32';
+import { LabelSets } from './labelSets';
 import { checkString } from './resolveTables';
 import { StackInterner } from './stackInterner';
 import { WireCursor } from './wireCursor';
@@ -26,7 +27,7 @@ export interface LocationIds {
  * Reads every Sample message once the tables are known, so location ids are turned into indexes
  * and values land in their sample type's column as they are read: no per-sample objects and no
  * second pass over the ids. Each sample's locations are read into one reused array and interned
- * (stackInterner.ts), so only distinct stacks are stored. This is the hot loop of the decoder
+ * (stackInterner.ts), so only distinct stacks are stored; so are label sets (labelSets.ts). This is the hot loop of the decoder
  * (samples are most of the bytes). The Sample messages are found by walking the top-level fields
  * again, which the first walk has checked: cheaper than keeping their positions, as every array
  * this large costs the time to touch its memory.
@@ -46,11 +47,10 @@ export function readSamples(
   const stacks = new StackInterner(ranges.bytes);
   let stack = new Int32Array(256);
   const values = Array.from({ length: typeCount }, () => new Float64Array(count));
-  // Go's heap profiles carry one label per sample (the allocation size).
-  const labels = new LabelColumns(count);
+  const labelSets = new LabelSets();
+  const labelSetOf = new Int32Array(count);
   const locationCount = locations.count;
   const locationIndex = locations.index;
-  const labelOffsets = new Int32Array(count + 1);
   const step = Math.max(1 << 16, Math.floor(progress.total / 100));
   let done = 0;
   let nextReport = step;
@@ -67,7 +67,6 @@ export function readSamples(
     const end = cursor.pos + len;
     let pos = cursor.pos;
     next = end;
-    labelOffsets[s] = labels.length;
     let depth = 0;
     let valueCount = 0;
     while (pos < end) {
@@ -146,7 +145,7 @@ export function readSamples(
       } else if (field === 3 && wire === 2) {
         cursor.pos = pos;
         const len = cursor.length(fieldOffset, end, 'label');
-        readLabel(cursor, cursor.pos + len, labels, fieldOffset);
+        readLabel(cursor, cursor.pos + len, labelSets, fieldOffset);
         pos = cursor.pos;
       } else if (field === 3) {
         throw new DecodeError(
@@ -163,6 +162,7 @@ export function readSamples(
     }
     if (pos > end) cursor.truncated(tagOffset);
     stackOf[s] = stacks.intern(stack, depth);
+    labelSetOf[s] = labelSets.endSample();
     if (valueCount !== typeCount) {
       throw new DecodeError(
         'pprof',
@@ -177,9 +177,8 @@ export function readSamples(
       nextReport = done + step;
     }
   }
-  labelOffsets[count] = labels.length;
-
-  const { key: labelKey, str: labelString, num: labelNumber, unit: labelUnit } = labels.finish();
+  const sets = labelSets.finish();
+  const { key: labelKey, str: labelString, num: labelNumber, unit: labelUnit } = sets;
   for (let l = 0; l < labelKey.length; l++) {
     if (labelKey[l] >= stringCount) checkString(labelKey[l], stringCount, 'label key');
     if (labelString[l] >= stringCount) checkString(labelString[l], stringCount, 'label str');
@@ -192,7 +191,8 @@ export function readSamples(
     stackOffsets,
     stackLocations,
     values,
-    labelOffsets,
+    labelSetOf,
+    labelOffsets: sets.offsets,
     labelKey,
     labelString,
     labelNumber,
@@ -200,59 +200,7 @@ export function readSamples(
   };
 }
 
-/** The labels of all samples as they are read, in typed arrays that double as they fill. */
-class LabelColumns {
-  length = 0;
-  key: Int32Array;
-  str: Int32Array;
-  num: Float64Array;
-  unit: Int32Array;
-
-  constructor(capacity: number) {
-    const size = Math.max(16, capacity);
-    this.key = new Int32Array(size);
-    this.str = new Int32Array(size);
-    this.num = new Float64Array(size);
-    this.unit = new Int32Array(size);
-  }
-
-  push(key: number, str: number, num: number, unit: number): void {
-    const at = this.length++;
-    if (at === this.key.length) this.grow();
-    this.key[at] = key;
-    this.str[at] = str;
-    this.num[at] = num;
-    this.unit[at] = unit;
-  }
-
-  /** The filled part, not copied: the unfilled rest was never touched, so it costs no memory. */
-  finish(): { key: Int32Array; str: Int32Array; num: Float64Array; unit: Int32Array } {
-    return {
-      key: this.key.subarray(0, this.length),
-      str: this.str.subarray(0, this.length),
-      num: this.num.subarray(0, this.length),
-      unit: this.unit.subarray(0, this.length),
-    };
-  }
-
-  private grow(): void {
-    const size = this.key.length * 2;
-    const key = new Int32Array(size);
-    key.set(this.key);
-    this.key = key;
-    const str = new Int32Array(size);
-    str.set(this.str);
-    this.str = str;
-    const num = new Float64Array(size);
-    num.set(this.num);
-    this.num = num;
-    const unit = new Int32Array(size);
-    unit.set(this.unit);
-    this.unit = unit;
-  }
-}
-
-function readLabel(cursor: WireCursor, end: number, out: LabelColumns, tagOffset: number): void {
+function readLabel(cursor: WireCursor, end: number, out: LabelSets, tagOffset: number): void {
   let key = 0;
   let str = 0;
   let num = 0;

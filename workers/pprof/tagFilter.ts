@@ -1,5 +1,5 @@
 import { compileGoRegexp } from './goRegexp';
-import type { PprofModel } from './model';
+import { sampleLabelSets, type PprofModel } from './model';
 
 /** Whether sample `s` passes a -tagfocus/-tagignore style test. */
 export type SampleTest = (s: number) => boolean;
@@ -61,10 +61,12 @@ export function compileTagFilter(model: PprofModel, option: string, filter: stri
   }
   const { strings, samples } = model;
   const { labelOffsets, labelKey, labelString, labelNumber, labelUnit } = samples;
+  const setOf = sampleLabelSets(samples);
   const range = parseRange(value);
   if (range) {
     return (s) => {
-      for (let l = labelOffsets[s]; l < labelOffsets[s + 1]; l++) {
+      const set = setOf[s];
+      for (let l = labelOffsets[set]; l < labelOffsets[set + 1]; l++) {
         if (labelString[l] !== 0) continue;
         if (wantKey !== '' && strings[labelKey[l]] !== wantKey) continue;
         const unit = labelUnit[l] !== 0 ? strings[labelUnit[l]] : strings[labelKey[l]];
@@ -77,7 +79,8 @@ export function compileTagFilter(model: PprofModel, option: string, filter: stri
   if (wantKey === '') {
     return (s) =>
       regexps.every((rx) => {
-        for (let l = labelOffsets[s]; l < labelOffsets[s + 1]; l++) {
+        const set = setOf[s];
+        for (let l = labelOffsets[set]; l < labelOffsets[set + 1]; l++) {
           if (labelString[l] !== 0 && rx.test(`${strings[labelKey[l]]}:${strings[labelString[l]]}`))
             return true;
         }
@@ -85,7 +88,8 @@ export function compileTagFilter(model: PprofModel, option: string, filter: stri
       });
   }
   return (s) => {
-    for (let l = labelOffsets[s]; l < labelOffsets[s + 1]; l++) {
+    const set = setOf[s];
+    for (let l = labelOffsets[set]; l < labelOffsets[set + 1]; l++) {
       if (labelString[l] === 0 || strings[labelKey[l]] !== wantKey) continue;
       const v = strings[labelString[l]];
       if (regexps.some((rx) => rx.test(v))) return true;
