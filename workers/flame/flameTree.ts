@@ -33,6 +33,18 @@ export interface StackSamples {
 
 export const rootName = 'root';
 
+/** A tree without nodes, for a view to show while its real tree is computed. */
+export const emptyFlameTree: FlameTree = {
+  names: [],
+  nameIndex: new Int32Array(0),
+  depth: new Int32Array(0),
+  total: new Float64Array(0),
+  self: new Float64Array(0),
+  start: new Float64Array(0),
+  subtreeEnd: new Int32Array(0),
+  maxDepth: 0,
+};
+
 /**
  * Merges stacks into a call tree. With `invert`, every stack is read leaf first, which gives the
  * callers tree of the leaf functions (pprof's bottom-up view).

@@ -26,6 +26,12 @@ export interface FlameFrame {
 
 export interface FlameGraphCanvasProps {
   tree: FlameTree;
+  /**
+   * The tree is a stand-in (e.g. emptyFlameTree) while the real one is computed: the canvas is
+   * laid out, sized and cleared already, so the first paint of the real tree does not also pay
+   * for creating the canvas's pixels, but it is not marked painted.
+   */
+  pending?: boolean;
   formatValue: (value: number) => string;
   /** Label of the root frame (default "all"). */
   totalLabel?: string;
@@ -83,7 +89,15 @@ export function FlameGraphCanvas(props: FlameGraphCanvasProps) {
   const matched = useMemo(() => (matches ? matchedTotal(tree, matches) : 0), [tree, matches]);
 
   // Everything the paint reads, kept current for the animation-frame callback.
-  const paintState = useRef({ tree, colors, matches, selected: -1, hovered: -1, rootLabel: '' });
+  const paintState = useRef({
+    tree,
+    pending: props.pending ?? false,
+    colors,
+    matches,
+    selected: -1,
+    hovered: -1,
+    rootLabel: '',
+  });
   const rootLabel = props.totalLabel ?? 'all';
   const hoveredNode = hover?.node ?? -1;
   // The animation-frame callback may run after a resize: it must read the newest viewport, not
@@ -109,7 +123,7 @@ export function FlameGraphCanvas(props: FlameGraphCanvasProps) {
         measure: labelMeasure(),
       });
       recordFrameTime(performance.now() - began);
-      if (paintedTree.current !== state.tree && wrapperRef.current) {
+      if (paintedTree.current !== state.tree && !state.pending && wrapperRef.current) {
         paintedTree.current = state.tree;
         wrapperRef.current.dataset.painted = String(state.tree.total.length);
       }
@@ -127,7 +141,15 @@ export function FlameGraphCanvas(props: FlameGraphCanvasProps) {
     onUserMove: clearHover,
   });
   useLayoutEffect(() => {
-    paintState.current = { tree, colors, matches, selected, hovered: hoveredNode, rootLabel };
+    paintState.current = {
+      tree,
+      pending: props.pending ?? false,
+      colors,
+      matches,
+      selected,
+      hovered: hoveredNode,
+      rootLabel,
+    };
     viewportNow.current = viewport;
   });
 

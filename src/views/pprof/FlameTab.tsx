@@ -2,6 +2,7 @@ import { useMemo } from 'react';
 import { useFileQuery } from '../../engine/useFileQuery';
 import { useSession, type OpenFile } from '../../store/session';
 import type { FlameResult } from '../../../workers/pprof/flameQuery';
+import { emptyFlameTree } from '../../../workers/flame/flameTree';
 import { compileGoRegexp } from '../../../workers/pprof/goRegexp';
 import { FlameGraphCanvas, type FlameFrame } from '../flamegraph/FlameGraphCanvas';
 import { formatValue, valueFormatter } from '../units/formatValue';
@@ -60,26 +61,28 @@ export function FlameTab({ file }: { file: OpenFile }) {
           </button>
         </span>
       </div>
-      <QueryStatus loading={result.loading} error={result.error} hasData={!!data} />
       <div className="pp-flame-area">
-        {data && (
-          <FlameGraphCanvas
-            tree={data.tree}
-            formatValue={format}
-            wholeValue={data.total}
-            totalLabel="total"
-            highlight={highlight}
-            showMatchedTotal={false}
-            zoomPath={zoomPath}
-            onZoom={(path) => patch({ z: encodeFramePath(path) })}
-            orientation={bottomUp ? 'bottom-up' : 'top-down'}
-            onSelectFrame={(frame?: FlameFrame) =>
-              patch({ fn: frame && frame.path.length > 0 ? frame.name : undefined })
-            }
-            contextMenu={(frame) => frameActions(file, frame.name)}
-            label={`Flame graph of ${data.sampleType}`}
-          />
-        )}
+        {/* The canvas is there before the first result, so the result only has to be drawn. */}
+        <FlameGraphCanvas
+          tree={data?.tree ?? emptyFlameTree}
+          pending={!data}
+          formatValue={format}
+          wholeValue={data?.total}
+          totalLabel="total"
+          highlight={highlight}
+          showMatchedTotal={false}
+          zoomPath={zoomPath}
+          onZoom={(path) => patch({ z: encodeFramePath(path) })}
+          orientation={bottomUp ? 'bottom-up' : 'top-down'}
+          onSelectFrame={(frame?: FlameFrame) =>
+            patch({ fn: frame && frame.path.length > 0 ? frame.name : undefined })
+          }
+          contextMenu={(frame) => frameActions(file, frame.name)}
+          label={data ? `Flame graph of ${data.sampleType}` : 'Flame graph'}
+        />
+        <div className="pp-flame-status">
+          <QueryStatus loading={result.loading} error={result.error} hasData={!!data} />
+        </div>
       </div>
     </div>
   );
