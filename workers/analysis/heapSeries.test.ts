@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { heapSeries, thinStepSeries } from './heapSeries';
+import { heapSeries, sliceStepSeries, thinStepSeries } from './heapSeries';
 import { oneGcCycle } from './testing/oneGcCycle';
 
 describe('heapSeries', () => {
@@ -11,6 +11,14 @@ describe('heapSeries', () => {
     expect([...series.live.cycle]).toEqual([-1, 0, 0, 0]);
     expect([...series.goal.time]).toEqual([6, 106]);
     expect([...series.goal.value]).toEqual([2000, 3000]);
+  });
+
+  it('cuts a window with the point before it, whose value holds at its left edge', () => {
+    const part = sliceStepSeries(series.live, 40, 100);
+    expect([...part.time]).toEqual([30, 95]);
+    expect([...part.value]).toEqual([1500, 1900]);
+    expect([...sliceStepSeries(series.live, 0, 4).time]).toEqual([]);
+    expect([...sliceStepSeries(series.live, 104, 500).time]).toEqual([104]);
   });
 
   it('keeps first, lowest, highest and last point per pixel column when thinning', () => {

@@ -1,7 +1,6 @@
 import { EventKind, MetricName, RangeName, type TraceModel } from '../trace/model';
 import { cycleAt } from './gcCycles';
 import { modelRangeSpans } from './rangeSpans';
-import { inWindow, type TimeWindow } from './timeWindow';
 
 /** A step series: value[i] holds from time[i] until the next point. */
 export interface StepSeries {
@@ -21,15 +20,15 @@ export interface HeapSeries {
   goal: StepSeries;
 }
 
-/** Heap live and heap goal over time, for the whole trace or the points inside a window. */
-export function heapSeries(model: TraceModel, window?: TimeWindow): HeapSeries {
+/** Heap live and heap goal over the whole trace. */
+export function heapSeries(model: TraceModel): HeapSeries {
   const { kind, time, arg, count } = model;
   const liveName = model.strings.indexOf(MetricName.heapObjects);
   const goalName = model.strings.indexOf(MetricName.heapGoal);
   const cycleStarts = markStarts(model);
   // The series (0 live, 1 goal, -1 none) an event feeds; counted first to size the columns.
   const seriesOf = (i: number) => {
-    if (kind[i] !== EventKind.Metric || !inWindow(time[i], window)) return -1;
+    if (kind[i] !== EventKind.Metric) return -1;
     const name = model.metrics.name[arg[i]];
     return name === liveName ? 0 : name === goalName ? 1 : -1;
   };
@@ -61,6 +60,30 @@ function markStarts(model: TraceModel): Float64Array {
   const starts: number[] = [];
   for (let s = 0; s < spans.count; s++) if (spans.name[s] === markName) starts.push(spans.start[s]);
   return Float64Array.from(starts);
+}
+
+/**
+ * The points of a step series that draw [from, to]: those inside, and the one before `from`
+ * whose value holds at the window's left edge. Found by binary search, so a pan costs no pass
+ * over the trace. The arrays are new.
+ */
+export function sliceStepSeries(series: StepSeries, from: number, to: number): StepSeries {
+  const { time } = series;
+  let lo = 0;
+  let hi = time.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (time[mid] <= from) lo = mid + 1;
+    else hi = mid;
+  }
+  const first = Math.max(0, lo - 1);
+  let end = lo;
+  while (end < time.length && time[end] <= to) end++;
+  return {
+    time: series.time.slice(first, end),
+    value: series.value.slice(first, end),
+    cycle: series.cycle.slice(first, end),
+  };
 }
 
 /**

@@ -39,6 +39,18 @@ describe('traceAnalysisQueries', () => {
     expect((q.heapSeries(model, {}) as typeof heap).live.value[0]).toBe(1000);
   });
 
+  it('cuts the heap series to a window, and says when an answer holds the whole trace', () => {
+    const part = q.heapSeries(model, { from: 40, to: 100, pixelWidth: 500 }) as {
+      live: { time: Float64Array };
+      complete: boolean;
+    };
+    expect([...part.live.time]).toEqual([30, 95]);
+    expect(part.complete).toBe(false);
+    const whole = q.heapSeries(model, { pixelWidth: 500 }) as typeof part;
+    expect([...whole.live.time]).toEqual([5, 30, 95, 104]);
+    expect(whole.complete).toBe(true);
+  });
+
   it('answers windowed questions', () => {
     const stats = q.stwStats(model, { from: 0, to: 150 }) as { all: { count: number } };
     expect(stats.all.count).toBe(2);

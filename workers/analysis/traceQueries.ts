@@ -8,7 +8,7 @@ import { goroutineLanes, type GoroutineLanesArgs } from './goroutineLanes';
 import { goroutineStateCounts } from './goroutineStateCounts';
 import { goroutineSummaries } from './goroutineSummaries';
 import { goroutineTimelines } from './goroutineTimelines';
-import { heapSeries, thinStepSeries } from './heapSeries';
+import { heapSeries, sliceStepSeries, thinStepSeries } from './heapSeries';
 import { assistFlame, markAssistsByGoroutine } from './markAssists';
 import { clipUtilSeries, logWindowSizes, mmuCurve } from './mmuCurve';
 import { mmuWorstWindows } from './mmuWorstWindows';
@@ -66,20 +66,21 @@ export const traceAnalysisQueries: Record<string, ModelQuery<TraceModel>> = {
 
   stwStats: (model, args?: TimeWindow) => stwStats(stwPauses(model, args)),
 
+  // Cut from the cached whole series by binary search, so panning costs no pass over the
+  // trace. `complete` says the answer holds every point of the trace: a view holding it never
+  // needs to ask again, however it pans or zooms.
   heapSeries: (model, args?: TimeWindow & { pixelWidth?: number }) => {
     const whole = cachedHeap(model);
-    const window = args ?? {};
-    const from = window.from ?? 0;
-    const to = window.to ?? traceEnd(model);
-    const part =
-      window.from === undefined && window.to === undefined ? whole : heapSeries(model, window);
+    const from = args?.from ?? 0;
+    const to = args?.to ?? traceEnd(model);
     const width = args?.pixelWidth ?? 0;
-    return width > 0
-      ? {
-          live: thinStepSeries(part.live, from, to, width),
-          goal: thinStepSeries(part.goal, from, to, width),
-        }
-      : structuredClone(part);
+    const [live, goal] = [whole.live, whole.goal].map((series) => {
+      const part = isWindowed(args) ? sliceStepSeries(series, from, to) : series;
+      return width > 0 ? thinStepSeries(part, from, to, width) : structuredClone(part);
+    });
+    const complete =
+      live.time.length === whole.live.time.length && goal.time.length === whole.goal.time.length;
+    return { live, goal, complete };
   },
 
   goroutines: (model, args?: TimeWindow) =>
