@@ -2,7 +2,7 @@ import { DecodeError } from './decodeError';
 import type { FormatId } from './formatId';
 import { formatTitles } from './formatId';
 import { formatModules } from './formatModules';
-import { inflateGzip, isGzip } from './gzip/inflateGzip';
+import { inflateGzip, inflateGzipNative, isGzip } from './gzip/inflateGzip';
 import { noProgress, type ProgressReporter } from './progress';
 import { sniffFormat } from './sniff/sniffFormat';
 
@@ -22,7 +22,32 @@ export function decodeInput(
   progress: ProgressReporter = noProgress,
 ): DecodedInput {
   const gzip = isGzip(input);
-  const bytes = gzip ? inflateGzip(input, progress) : input;
+  return decodeInflated(input, gzip, gzip ? inflateGzip(input, progress) : input, progress);
+}
+
+/**
+ * decodeInput with gzip inflated by the platform (inflateGzipNative): the same result, sooner,
+ * for callers that can wait, such as the worker.
+ */
+export async function decodeInputNative(
+  input: Uint8Array,
+  progress: ProgressReporter = noProgress,
+): Promise<DecodedInput> {
+  const gzip = isGzip(input);
+  return decodeInflated(
+    input,
+    gzip,
+    gzip ? await inflateGzipNative(input, progress) : input,
+    progress,
+  );
+}
+
+function decodeInflated(
+  input: Uint8Array,
+  gzip: boolean,
+  bytes: Uint8Array,
+  progress: ProgressReporter,
+): DecodedInput {
   const { format, traceVersion } = sniffFormat(bytes);
   const module = formatModules[format];
   if (!module) {

@@ -78,3 +78,48 @@ export function inflateGzip(
   }
   return out;
 }
+
+/**
+ * inflateGzip through the platform's own gzip (DecompressionStream: browsers, Node 18+), several
+ * times faster than pako, for callers that can wait. Progress is reported as the input is taken.
+ * Where there is no DecompressionStream, and for any stream it refuses (a cut or corrupt file,
+ * several gzip members one after another), the answer is inflateGzip's, errors included.
+ */
+export async function inflateGzipNative(
+  bytes: Uint8Array,
+  progress: ProgressReporter = noProgress,
+): Promise<Uint8Array> {
+  if (typeof DecompressionStream === 'undefined') return inflateGzip(bytes, progress);
+  const stream = new DecompressionStream('gzip');
+  const writer = stream.writable.getWriter();
+  const writing = (async () => {
+    for (let at = 0; at < bytes.length; at += chunkBytes) {
+      const end = Math.min(bytes.length, at + chunkBytes);
+      // A view of the caller's ArrayBuffer (never a SharedArrayBuffer here).
+      await writer.write(bytes.subarray(at, end) as Uint8Array<ArrayBuffer>);
+      progress('inflate', end / bytes.length);
+    }
+    await writer.close();
+  })();
+  try {
+    const reader = stream.readable.getReader();
+    let out = new Uint8Array(outputGuess(bytes));
+    let total = 0;
+    for (let part = await reader.read(); !part.done; part = await reader.read()) {
+      const chunk = part.value;
+      if (total + chunk.length > out.length) {
+        const bigger = new Uint8Array(Math.max(out.length * 2, total + chunk.length));
+        bigger.set(out.subarray(0, total));
+        out = bigger;
+      }
+      out.set(chunk, total);
+      total += chunk.length;
+    }
+    await writing;
+    return out.subarray(0, total);
+  } catch {
+    // The stream's own messages differ between platforms: let pako say what is wrong.
+    await writing.catch(() => {});
+    return inflateGzip(bytes, progress);
+  }
+}
