@@ -39,9 +39,11 @@ export class ModelBuilder {
   private readonly stackFrames: number[] = [];
   private readonly stackIndex = new Map<string, number>([['', 0]]);
 
-  /** Rows of transitions without a reason, by resource kind, from and to: the common case. */
-  private readonly reasonlessRows = new Uint16Array(4 * 8 * 8);
-  private readonly transitionIndex = new Map<number, number>([[-1, 0]]);
+  /**
+   * Rows of transition shapes by reason string id (0 = none), then by resource kind, from and
+   * to: two array lookups for the most frequent events, where a Map would hash every time.
+   */
+  private readonly rowsByReason: (Uint16Array | undefined)[] = [];
   readonly transitions = { resourceKind: [0], from: [0], to: [0], reason: [0] };
   readonly createdStacks = new SideTable({ event: Int32Array, stack: Int32Array });
   readonly metrics: SideTable<'name' | 'value'>;
@@ -113,20 +115,22 @@ export class ModelBuilder {
   /** The row of a transition shape, created on first use. */
   transitionRow(resourceKind: number, from: number, to: number, reason: number): number {
     const small = (resourceKind * 8 + from) * 8 + to;
-    if (reason === 0 && this.reasonlessRows[small] !== 0) return this.reasonlessRows[small];
-    const key = ((reason * 4 + resourceKind) * 8 + from) * 8 + to;
-    let row = this.transitionIndex.get(key);
-    if (row === undefined) {
-      row = this.transitions.resourceKind.length;
-      if (row > 0xffff) throw new TraceFormatError(0, 'too many distinct state transitions');
-      this.transitions.resourceKind.push(resourceKind);
-      this.transitions.from.push(from);
-      this.transitions.to.push(to);
-      this.transitions.reason.push(reason);
-      this.transitionIndex.set(key, row);
-    }
-    if (reason === 0) this.reasonlessRows[small] = row;
+    const rows = this.rowsByReason[reason] ?? this.reasonRows(reason);
+    if (rows[small] !== 0) return rows[small];
+    const row = this.transitions.resourceKind.length;
+    if (row > 0xffff) throw new TraceFormatError(0, 'too many distinct state transitions');
+    this.transitions.resourceKind.push(resourceKind);
+    this.transitions.from.push(from);
+    this.transitions.to.push(to);
+    this.transitions.reason.push(reason);
+    rows[small] = row;
     return row;
+  }
+
+  /** The transition rows of one reason, created on first use; the array grows without holes. */
+  private reasonRows(reason: number): Uint16Array {
+    while (this.rowsByReason.length <= reason) this.rowsByReason.push(undefined);
+    return (this.rowsByReason[reason] = new Uint16Array(4 * 8 * 8));
   }
 
   intern(s: string): number {
