@@ -24,6 +24,7 @@ export function orderGeneration(
   }
   const samples = sortedSamples(gen, toNs);
   let nextSample = 0;
+  let nextSampleTime = samples.time.length > 0 ? samples.time[0] : Infinity;
 
   const tryAdvance = (i: number): boolean => {
     const cursor = frontier[i];
@@ -44,17 +45,18 @@ export function orderGeneration(
 
   for (;;) {
     const head = frontier[0];
-    if (nextSample < samples.time.length && (!head || samples.time[nextSample] < head.time)) {
+    if (nextSampleTime !== Infinity && (!head || nextSampleTime < head.time)) {
       const s = samples.order[nextSample];
       const g = gen.sampleG[s];
       out.sample(
-        samples.time[nextSample],
+        nextSampleTime,
         g === 0 ? -1 : toId(g),
         toId(gen.sampleP[s]),
         toId(gen.sampleM[s]),
         gen.sampleStack[s],
       );
       nextSample++;
+      nextSampleTime = nextSample < samples.time.length ? samples.time[nextSample] : Infinity;
       continue;
     }
     if (!head) return;
