@@ -1,6 +1,5 @@
 import { useEffect, useMemo, useRef, type ReactNode } from 'react';
 import type { GcCycles } from '../../../workers/analysis/gcCycles';
-import type { HeapSeries } from '../../../workers/analysis/heapSeries';
 import type { StwPauses } from '../../../workers/analysis/stwPauses';
 import { useFileQuery } from '../../engine/useFileQuery';
 import { useSession, type OpenFile } from '../../store/session';
@@ -9,6 +8,7 @@ import { StwTimeline } from '../gc/StwTimeline';
 import { useElementWidth } from '../gc/useElementWidth';
 import { QueryStatus } from '../pprof/QueryStatus';
 import { GcTrack } from './gc/GcTrack';
+import { useHeapData } from './gc/useHeapData';
 import { ProcsTimeline } from './procs/ProcsTimeline';
 import { useProcData } from './procs/useProcData';
 import { goroutineLook, type GoroutineNames } from './timeline/goroutineLook';
@@ -19,7 +19,7 @@ import { useZoomSurface } from './timeline/useZoomSurface';
 import type { TimeRange } from './timeline/viewportMath';
 import { useLiveWindow } from './timeline/windowStore';
 import type { TraceOverview } from './TraceView';
-import { pinnedGoroutines, togglePin, visibleWindow } from './traceViewState';
+import { pinnedGoroutines, togglePin } from './traceViewState';
 
 export interface TraceTimelineProps {
   file: OpenFile;
@@ -54,17 +54,7 @@ export function TraceTimeline(props: TraceTimelineProps) {
   const later = { enabled: lanesReady };
 
   const pauses = useFileQuery<StwPauses>(file.id, 'stwPauses', {}, later);
-  const committed = visibleWindow(state) ?? store.extent;
-  const heap = useFileQuery<HeapSeries>(
-    file.id,
-    'heapSeries',
-    {
-      from: Math.floor(committed.from),
-      to: Math.ceil(committed.to),
-      pixelWidth: Math.max(200, Math.floor(plotWidth)),
-    },
-    later,
-  );
+  const heap = useHeapData(file.id, store, Math.max(200, Math.floor(plotWidth)), lanesReady);
   const names = useFileQuery<GoroutineNames>(file.id, 'goroutineNames', {}, later);
   const look = useMemo(() => goroutineLook(names.data, state.gg), [names.data, state.gg]);
 
@@ -151,7 +141,7 @@ export function TraceTimeline(props: TraceTimelineProps) {
             )}
           />
         ) : (
-          <QueryStatus loading={heap.loading || !cycles} error={heap.error} hasData={false} />
+          <QueryStatus loading={!heap.error} error={heap.error} hasData={false} />
         )}
       </div>
       {error && <QueryStatus loading={false} error={error} hasData={false} />}
