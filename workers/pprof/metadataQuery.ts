@@ -36,7 +36,7 @@ export function metadataQuery(model: PprofModel): PprofMetadata {
   const types = model.sampleTypes.map((t, i) => ({
     type: strings[t.type],
     unit: strings[t.unit],
-    total: model.samples.values[i].reduce((sum, v) => sum + v, 0),
+    total: columnSum(model.samples.values[i]),
   }));
   const defaultIndex = sampleTypeIndex(model);
   return {
@@ -105,4 +105,10 @@ function leafNamesMatch(model: PprofModel, rx: RegExp): boolean {
     }
   }
   return false;
+}
+
+function columnSum(column: Int32Array | Float64Array): number {
+  let sum = 0;
+  for (let s = 0; s < column.length; s++) sum += column[s];
+  return sum;
 }

@@ -76,8 +76,9 @@ export interface SampleTable {
    * several samples per stack (one per allocation size), each stack tens of locations deep. */
   stackOffsets: Int32Array;
   stackLocations: Int32Array;
-  /** One column per sample type. */
-  values: Float64Array[];
+  /** One column per sample type: 32-bit integers when every value of the type fits them (half
+   * the memory of doubles), else doubles. */
+  values: Array<Int32Array | Float64Array>;
   /** Sample i's labels are label set labelSetOf[i]; absent when set i is sample i's (heap
    * debug=1 text). Label set k is labels labelOffsets[k]..labelOffsets[k+1]: the decoder stores
    * each distinct set once (a heap profile labels every sample with its allocation size). */

@@ -46,7 +46,11 @@ export function readSamples(
   const stackOf = new Int32Array(count);
   const stacks = new StackInterner(ranges.bytes);
   let stack = new Int32Array(256);
-  const values = Array.from({ length: typeCount }, () => new Float64Array(count));
+  // Columns start as 32-bit integers, half the memory, and widen when a value does not fit.
+  const values: Array<Int32Array | Float64Array> = Array.from(
+    { length: typeCount },
+    () => new Int32Array(count),
+  );
   const labelSets = new LabelSets();
   const labelSetOf = new Int32Array(count);
   const locationCount = locations.count;
@@ -117,7 +121,7 @@ export function readSamples(
         const stop = cursor.pos + len;
         while (cursor.pos < stop) {
           const value = cursor.int64();
-          if (valueCount < typeCount) values[valueCount][s] = value;
+          if (valueCount < typeCount) storeValue(values, valueCount, s, value);
           valueCount++;
         }
         if (cursor.pos !== stop) cursor.truncated(fieldOffset);
@@ -133,7 +137,7 @@ export function readSamples(
         cursor.pos = pos;
         const value = cursor.int64();
         pos = cursor.pos;
-        if (valueCount < typeCount) values[valueCount][s] = value;
+        if (valueCount < typeCount) storeValue(values, valueCount, s, value);
         valueCount++;
       } else if (field === 1 || field === 2) {
         throw new DecodeError(
@@ -198,6 +202,23 @@ export function readSamples(
     labelNumber,
     labelUnit,
   };
+}
+
+/** values[type][s] = value, widening the column to doubles when the value does not fit it. */
+function storeValue(
+  values: Array<Int32Array | Float64Array>,
+  type: number,
+  s: number,
+  value: number,
+): void {
+  const column = values[type];
+  column[s] = value;
+  if (column[s] !== value) {
+    const wide = new Float64Array(column.length);
+    wide.set(column.subarray(0, s));
+    wide[s] = value;
+    values[type] = wide;
+  }
 }
 
 function readLabel(cursor: WireCursor, end: number, out: LabelSets, tagOffset: number): void {

@@ -35,7 +35,7 @@ export interface StackView {
   /** Per kept sample: its index in the model (undefined when every sample is kept, so kept
    * sample k is sample k), its value, its stack (an index into stackFrom). */
   sample: Int32Array | undefined;
-  value: Float64Array;
+  value: Int32Array | Float64Array;
   stack: Int32Array;
   /** Stack k is stackLocations[stackFrom[k]..stackTo[k]), leaf first; only stacks of kept
    * samples are listed, in the order of their first sample. */
