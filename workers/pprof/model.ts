@@ -73,9 +73,10 @@ export interface SampleTable {
   stackOf?: Int32Array;
   /** Stack k is stackLocations[stackOffsets[k]..stackOffsets[k+1]), leaf first, as indexes into
    * the location table. The decoder stores each distinct stack once: a big heap profile has
-   * several samples per stack (one per allocation size), each stack tens of locations deep. */
+   * several samples per stack (one per allocation size), each stack tens of locations deep.
+   * 16-bit when every location index fits, which halves the largest array of the model. */
   stackOffsets: Int32Array;
-  stackLocations: Int32Array;
+  stackLocations: Int32Array | Uint16Array;
   /** One column per sample type: 32-bit integers when every value of the type fits them (half
    * the memory of doubles), else doubles. */
   values: Array<Int32Array | Float64Array>;

@@ -44,7 +44,7 @@ export function readSamples(
   const cursor = new WireCursor(bytes);
   const buf = bytes;
   const stackOf = new Int32Array(count);
-  const stacks = new StackInterner(ranges.bytes);
+  const stacks = new StackInterner(ranges.bytes, locations.count);
   let stack = new Int32Array(256);
   // Columns start as 32-bit integers, half the memory, and widen when a value does not fit.
   const values: Array<Int32Array | Float64Array> = Array.from(

@@ -11,7 +11,7 @@ export class StackInterner {
   count = 0;
   /** Stack k is locations[offsets[k]..offsets[k+1]). */
   private offsets = new Int32Array(1024);
-  private locations: Int32Array;
+  private locations: Int32Array | Uint16Array;
   private length = 0;
   private hashes = new Int32Array(1024);
   /** Stack + 1 per slot, 0 for an empty slot; at most half full. */
@@ -20,10 +20,12 @@ export class StackInterner {
   /**
    * `capacityHint`: at most how many locations all stacks could hold. Memory is only touched as
    * it is written, so a generous array costs less than growing and copying one (bounded, so a huge
-   * input still starts with an array it can have).
+   * input still starts with an array it can have). Locations are kept in 16 bits when
+   * `locationCount` allows.
    */
-  constructor(capacityHint: number) {
-    this.locations = new Int32Array(Math.max(1024, Math.min(capacityHint, 1 << 26)));
+  constructor(capacityHint: number, locationCount: number) {
+    const size = Math.max(1024, Math.min(capacityHint, 1 << 26));
+    this.locations = locationCount <= 0xffff ? new Uint16Array(size) : new Int32Array(size);
   }
 
   /** The index of the stack stack[0..depth), added on first sight. */
@@ -49,7 +51,7 @@ export class StackInterner {
   }
 
   /** The stacks: offsets (count + 1 of them) and locations, the filled parts, not copied. */
-  finish(): { offsets: Int32Array; locations: Int32Array } {
+  finish(): { offsets: Int32Array; locations: Int32Array | Uint16Array } {
     return {
       offsets: this.offsets.subarray(0, this.count + 1),
       locations: this.locations.subarray(0, this.length),
@@ -63,7 +65,10 @@ export class StackInterner {
       this.hashes = grownInt32(this.hashes, this.count + 1);
     }
     if (this.length + depth > this.locations.length) {
-      this.locations = grownInt32(this.locations, this.length + depth);
+      const old = this.locations;
+      const size = Math.max(old.length * 2, this.length + depth);
+      this.locations = old instanceof Uint16Array ? new Uint16Array(size) : new Int32Array(size);
+      this.locations.set(old);
     }
     const locations = this.locations;
     for (let i = 0; i < depth; i++) locations[this.length + i] = stack[i];

@@ -41,7 +41,7 @@ export interface StackView {
    * samples are listed, in the order of their first sample. */
   stackFrom: Int32Array;
   stackTo: Int32Array;
-  stackLocations: Int32Array;
+  stackLocations: Int32Array | Uint16Array;
   /** pprof's percentage base: sum of |value| over all samples, before focus-style filters. */
   total: number;
   sampleTypeIndex: number;
@@ -114,7 +114,7 @@ function computeStackView(
   // The filters work on each distinct stack once, not once per sample. Stacks start as the
   // model's, as ranges; a filter that removes inner frames copies them.
   const stackCount = samples.stackOffsets.length - 1;
-  let stackLocations = samples.stackLocations;
+  let stackLocations: Int32Array | Uint16Array = samples.stackLocations;
   const from = samples.stackOffsets.slice(0, stackCount);
   const to = samples.stackOffsets.slice(1, stackCount + 1);
   // 1 while a stack survives the filters.
@@ -462,7 +462,7 @@ function simplifyFunc(name: string): string {
 function pruneDropFrames(
   model: PprofModel,
   lines: LineLists,
-  stackLocations: Int32Array,
+  stackLocations: Int32Array | Uint16Array,
   from: Int32Array,
   to: Int32Array,
 ): void {
