@@ -55,15 +55,20 @@ export function TrackCanvas(props: TrackCanvasProps) {
   const frame = useRef(0);
   const latest = useRef(props);
   const selection = useRef(timeline.selection);
+  // A frame already requested paints with the sizes of the latest render, not of the render
+  // that requested it: a size that changed meanwhile must not leave the canvas unpainted.
+  const size = useRef({ outerWidth, width });
   useLayoutEffect(() => {
     latest.current = props;
     selection.current = timeline.selection;
+    size.current = { outerWidth, width };
   });
 
   const paintNow = useCallback(() => {
     frame.current = 0;
     const canvas = canvasRef.current;
     const ctx = canvas?.getContext('2d');
+    const { outerWidth, width } = size.current;
     if (!canvas || !ctx || outerWidth <= 0) return;
     const began = performance.now();
     const { height, paint, paintGutter, onPainted } = latest.current;
@@ -93,7 +98,7 @@ export function TrackCanvas(props: TrackCanvasProps) {
     ctx.restore();
     recordFrameTime(performance.now() - began);
     onPainted?.();
-  }, [store, outerWidth, width]);
+  }, [store]);
 
   const requestPaint = useCallback(() => {
     if (!frame.current) frame.current = requestAnimationFrame(paintNow);
