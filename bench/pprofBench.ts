@@ -54,6 +54,8 @@ export async function pprofBench(options: BenchOptions): Promise<void> {
   rows.push(row('ours: flame aggregation', stepSamples(ours, 'flame')));
   rows.push(row('ours: top table', stepSamples(ours, 'top')));
   rows.push(row('ours: total', oursTotal));
+  // CPU time varies less than wall time when neighbours share the machine.
+  for (const [name, what] of cpuRows) rows.push(row(`ours: ${what} (CPU)`, cpuSamples(ours, name)));
   rows.push(row('pprof-format: Profile.decode', stepSamples(peer, 'decode')));
   const oursDecode = percentile(stepSamples(ours, 'decode'), 0.5);
   ratios.push(
@@ -124,6 +126,20 @@ export async function pprofBench(options: BenchOptions): Promise<void> {
   printTable(`pprof: ${path.basename(file)}`, runs, rows, ratios);
   for (const [what, why] of Object.entries(skipped)) printSkipped(what, why);
   writeResults('pprof', { file: path.basename(file), runs, rows, ratios, skipped, raw });
+}
+
+const cpuRows: Array<[string, string]> = [
+  ['inflate', 'inflate'],
+  ['decode', 'decodePprof'],
+  ['flame', 'flame aggregation'],
+  ['top', 'top table'],
+];
+
+/** A step's CPU milliseconds across runs, as bench/nodeWork.ts reports them in `cpuSteps`. */
+function cpuSamples(runs: NodeRun[], name: string): number[] {
+  return runs
+    .map((r) => (r as NodeRun & { cpuSteps?: Record<string, number> }).cpuSteps?.[name])
+    .filter((v): v is number => v !== undefined);
 }
 
 interface BrowserRun {
