@@ -34,23 +34,30 @@ export function StwTimeline(props: StwTimelineProps) {
   const reset = resetWhenZoomed(props, extent);
   const height = Math.max(1, lanes.order.length) * (laneHeight + laneGap) - laneGap;
 
+  // One path per reason: thousands of pauses are one fill per colour, not a fillRect each.
   const draw = (ctx: CanvasRenderingContext2D, { x, width }: ChartScales) => {
     ctx.fillStyle = '#f4f5f8';
     for (let l = 0; l < lanes.order.length; l++) {
       ctx.fillRect(0, l * (laneHeight + laneGap), width, laneHeight);
     }
     const { start, duration, reason } = pauses;
+    const paths = new Map<number, Path2D>();
     for (let i = 0; i < start.length; i++) {
       const x0 = x(start[i]);
       const x1 = x(start[i] + duration[i]);
       if (x1 < 0 || x0 > width) continue;
-      ctx.fillStyle = reasonColor(reason[i]);
-      ctx.fillRect(
+      let path = paths.get(reason[i]);
+      if (!path) paths.set(reason[i], (path = new Path2D()));
+      path.rect(
         x0,
         lanes.lane[reason[i]] * (laneHeight + laneGap),
         Math.max(1, x1 - x0),
         laneHeight,
       );
+    }
+    for (const [r, path] of paths) {
+      ctx.fillStyle = reasonColor(r);
+      ctx.fill(path);
     }
   };
 
@@ -97,6 +104,7 @@ export function StwTimeline(props: StwTimelineProps) {
         domain={domain}
         height={height}
         draw={draw}
+        drawDeps={[pauses, lanes]}
         tooltip={tooltip}
         onWindowChange={props.onWindowChange}
         onResetZoom={reset}

@@ -54,6 +54,11 @@ export interface TimeChartFrameProps {
   valueAxis?: ValueAxis;
   /** Draws the data; the context is in CSS pixels of the plot area. */
   draw: (ctx: CanvasRenderingContext2D, scales: ChartScales) => void;
+  /**
+   * What the drawing depends on besides the domain, the value axis and the size: the canvas is
+   * drawn again only when one of them changes, not on every render (a hover re-renders).
+   */
+  drawDeps: unknown[];
   /** Tooltip content at a time and plot position; undefined shows none. Text only. */
   tooltip?: (t: number, px: number, py: number, scales: ChartScales) => ReactNode | undefined;
   /** Draws a vertical line under the pointer. */
@@ -98,18 +103,25 @@ export function TimeChartFrame(props: TimeChartFrameProps) {
   const [hover, setHover] = useState<{ px: number; py: number }>();
   const [brush, setBrush] = useState<{ a: number; b: number }>();
 
+  const yFrom = valueAxis?.domain[0];
+  const yTo = valueAxis?.domain[1];
   useLayoutEffect(() => {
     const canvas = canvasRef.current;
     if (!canvas || outerWidth === 0) return;
     const dpr = window.devicePixelRatio || 1;
-    canvas.width = Math.round(width * dpr);
-    canvas.height = Math.round(height * dpr);
+    // Setting a size reallocates the canvas: only when it changes.
+    const w = Math.round(width * dpr);
+    const h = Math.round(height * dpr);
+    if (canvas.width !== w) canvas.width = w;
+    if (canvas.height !== h) canvas.height = h;
     const ctx = canvas.getContext('2d');
     if (!ctx) return;
     ctx.setTransform(dpr, 0, 0, dpr, 0, 0);
     ctx.clearRect(0, 0, width, height);
     draw(ctx, scales);
-  });
+    // The scales follow from the listed values; `draw` is a fresh closure every render.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [outerWidth, width, height, domain.from, domain.to, yFrom, yTo, ...props.drawDeps]);
 
   useEffect(() => {
     if (!xAxisRef.current) return;
@@ -125,7 +137,9 @@ export function TimeChartFrame(props: TimeChartFrameProps) {
         .tickFormat((v) => valueAxis.format(+v));
       select(yAxisRef.current).call(yAxis);
     }
-  });
+    // The axes follow from the listed values, not from every render.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [width, height, domain.from, domain.to, yFrom, yTo, valueAxis?.format, valueAxis?.ticks]);
 
   const position = (e: React.PointerEvent) => {
     const rect = canvasRef.current!.getBoundingClientRect();

@@ -37,6 +37,7 @@ export interface TimeSeriesChartProps extends ChartWindowProps {
 }
 
 const bandColor = 'rgba(0, 125, 156, 0.09)';
+const noRules: ChartRule[] = [];
 
 /**
  * Any per-time series (heap sizes, GC CPU %, assist share…) as steps, lines or points over the
@@ -44,7 +45,7 @@ const bandColor = 'rgba(0, 125, 156, 0.09)';
  * the pointer's time.
  */
 export function TimeSeriesChart(props: TimeSeriesChartProps) {
-  const { series, format, bands, rules = [], height = 180 } = props;
+  const { series, format, bands, rules = noRules, height = 180 } = props;
   const extent = useMemo(
     () =>
       props.extent ??
@@ -63,13 +64,16 @@ export function TimeSeriesChart(props: TimeSeriesChartProps) {
 
   const draw = (ctx: CanvasRenderingContext2D, { x, y, width, height: h }: ChartScales) => {
     if (bands) {
-      ctx.fillStyle = bandColor;
+      // One path, one fill: a band per GC cycle may be thousands.
+      const path = new Path2D();
       for (let i = 0; i < bands.start.length; i++) {
         const x0 = x(bands.start[i]);
         const x1 = x(Number.isFinite(bands.end[i]) ? bands.end[i] : bands.start[i]);
         if (x1 < 0 || x0 > width) continue;
-        ctx.fillRect(x0, 0, Math.max(1, x1 - x0), h);
+        path.rect(x0, 0, Math.max(1, x1 - x0), h);
       }
+      ctx.fillStyle = bandColor;
+      ctx.fill(path);
     }
     ctx.save();
     ctx.beginPath();
@@ -144,6 +148,7 @@ export function TimeSeriesChart(props: TimeSeriesChartProps) {
         height={height}
         valueAxis={{ domain: yDomain, format, ticks: props.ticks }}
         draw={draw}
+        drawDeps={[series, bands, rules]}
         tooltip={tooltip}
         crosshair
         onWindowChange={props.onWindowChange}
