@@ -153,7 +153,8 @@ export class WindowScan {
     const rightIntegral = sums[rightPos] + util[rightPos] * (end - time[rightPos]);
     const leftIntegral = sums[leftPos] + util[leftPos] * (start - time[leftPos]);
     this.start = start;
-    this.mean = (rightIntegral - leftIntegral) / w;
+    // Rounding can leave a hair below zero where the mutator had none: that is zero.
+    this.mean = Math.max(0, (rightIntegral - leftIntegral) / w);
     return true;
   }
 }

@@ -29,6 +29,7 @@ describe('mmuWorstWindows', () => {
 
   it('takes several windows where the utilization is zero, side by side', () => {
     const worst = mmuWorstWindows(series, 10, 4);
+    expect(mmuWorstWindows(series, 10, 4, 2)).toEqual(worst);
     expect([...worst.start]).toEqual([50, 60, 100, 10]);
     expect([...worst.util]).toEqual([0, 0, 0, expect.closeTo(0.2, 12)]);
   });
@@ -56,6 +57,9 @@ describe.skipIf(!existsSync(sample))('mmuWorstWindows on the bundled sample trac
       const curve = mmuCurve(series, sizes);
       for (let i = 0; i < sizes.length; i++) {
         const worst = mmuWorstWindows(series, sizes[i], 5);
+        // Picking among few kept candidates, or falling back to a pass per pick, agrees.
+        expect(mmuWorstWindows(series, sizes[i], 5, 1)).toEqual(worst);
+        expect(mmuWorstWindows(series, sizes[i], 5, 40)).toEqual(worst);
         expect(worst.util[0]).toBeCloseTo(curve.mmu[i], 12);
         expect(worst.start[0]).toBe(curve.worstStart[i]);
         for (let k = 1; k < worst.util.length; k++) {
