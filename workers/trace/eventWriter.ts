@@ -33,11 +33,8 @@ export class EventWriter {
   private ids: GenerationIds = { stringIds: [0], stackIds: [0] };
   private readonly names: Record<string, number>;
   private readonly stwNames = new Map<number, number>();
-  /**
-   * Time of the event being written, for the helpers below: as a float field it is stored in
-   * place, where passing it to each helper could box it once per event.
-   */
-  private time = 0.5;
+  /** The event being written, whose time the helpers below push (see ModelBuilder.pushAt). */
+  private at: { readonly time: number } = { time: 0.5 };
 
   constructor(private readonly b: ModelBuilder) {
     this.names = {
@@ -112,7 +109,7 @@ export class EventWriter {
     if (stringArgCount[typ] !== 0) {
       for (const k of wireSpecs[typ].stringArgs) this.string(args[k], typ);
     }
-    this.time = at.time;
+    this.at = at;
     const stackArg = stackArgOf[typ];
     const stack = stackArg >= 0 ? this.stack(args[stackArg], typ) : 0;
     const b = this.b;
@@ -278,7 +275,7 @@ export class EventWriter {
       case Ev.GoLabel: {
         const t = b.labels;
         const r = t.row();
-        b.push(EventKind.Label, this.time, g, p, m, stack, r);
+        b.pushAt(EventKind.Label, this.at, g, p, m, stack, r);
         t.columns.label[r] = this.string(args[0], typ);
         t.columns.goroutine[r] = g;
         return;
@@ -288,7 +285,7 @@ export class EventWriter {
         const begin = typ === Ev.UserTaskBegin;
         const t = b.tasks;
         const r = t.row();
-        b.push(begin ? EventKind.TaskBegin : EventKind.TaskEnd, this.time, g, p, m, stack, r);
+        b.pushAt(begin ? EventKind.TaskBegin : EventKind.TaskEnd, this.at, g, p, m, stack, r);
         t.columns.id[r] = taskId(args[0]);
         t.columns.parent[r] = taskId(begin ? args[1] : extra0);
         t.columns.type[r] = begin ? this.string(args[2], typ) : extra1;
@@ -299,7 +296,7 @@ export class EventWriter {
         const kind = typ === Ev.UserRegionBegin ? EventKind.RegionBegin : EventKind.RegionEnd;
         const t = b.regions;
         const r = t.row();
-        b.push(kind, this.time, g, p, m, stack, r);
+        b.pushAt(kind, this.at, g, p, m, stack, r);
         t.columns.task[r] = taskId(args[0]);
         t.columns.type[r] = this.string(args[1], typ);
         return;
@@ -307,7 +304,7 @@ export class EventWriter {
       case Ev.UserLog: {
         const t = b.logs;
         const r = t.row();
-        b.push(EventKind.Log, this.time, g, p, m, stack, r);
+        b.pushAt(EventKind.Log, this.at, g, p, m, stack, r);
         t.columns.task[r] = taskId(args[0]);
         t.columns.category[r] = this.string(args[1], typ);
         t.columns.message[r] = this.string(args[2], typ);
@@ -325,14 +322,14 @@ export class EventWriter {
     const b = this.b;
     const t = b.metrics;
     const r = t.row();
-    b.push(EventKind.Metric, this.time, g, p, m, stack, r);
+    b.pushAt(EventKind.Metric, this.at, g, p, m, stack, r);
     t.columns.name[r] = name;
     t.columns.value[r] = value;
   }
 
   private proc(id: number, from: number, to: number, g: number, p: number, m: number) {
     const b = this.b;
-    const i = b.push(EventKind.StateTransition, this.time, g, p, m, 0, toId(id));
+    const i = b.pushAt(EventKind.StateTransition, this.at, g, p, m, 0, toId(id));
     b.transition[i] = b.transitionRow(ResourceKind.Proc, from, to, 0);
   }
 
@@ -347,7 +344,7 @@ export class EventWriter {
     stack: number,
   ): number {
     const b = this.b;
-    const i = b.push(EventKind.StateTransition, this.time, g, p, m, stack, toId(id));
+    const i = b.pushAt(EventKind.StateTransition, this.at, g, p, m, stack, toId(id));
     b.transition[i] = b.transitionRow(ResourceKind.Goroutine, from, to, reason);
     return i;
   }
@@ -365,7 +362,7 @@ export class EventWriter {
     const b = this.b;
     const t = b.ranges;
     const r = t.row();
-    b.push(kind, this.time, g, p, m, stack, r);
+    b.pushAt(kind, this.at, g, p, m, stack, r);
     const c = t.columns;
     c.name[r] = name;
     c.scopeKind[r] = scopeKind;

@@ -27,6 +27,7 @@ export class ModelBuilder {
   arg: Int32Array;
   transition: Uint16Array;
   private lastTime = -Infinity;
+  private readonly scratchTime = { time: 0.5 };
 
   readonly strings: string[] = [''];
   private readonly stringIndex = new Map<string, number>([['', 0]]);
@@ -91,8 +92,26 @@ export class ModelBuilder {
    * reader does, so ties and clock skew between threads never reorder the stream.
    */
   push(kind: number, time: number, g: number, p: number, m: number, stack: number, arg: number) {
+    this.scratchTime.time = time;
+    return this.pushAt(kind, this.scratchTime, g, p, m, stack, arg);
+  }
+
+  /**
+   * `push` with the time read from an object: a time is too large for a small integer, so
+   * passing it as a number to a call that is not inlined boxes it, one allocation per event.
+   */
+  pushAt(
+    kind: number,
+    at: { readonly time: number },
+    g: number,
+    p: number,
+    m: number,
+    stack: number,
+    arg: number,
+  ) {
     const i = this.count;
     if (i === this.time.length) this.grow();
+    let time = at.time;
     if (time <= this.lastTime) time = this.lastTime + 1;
     this.lastTime = time;
     this.time[i] = time;
