@@ -44,17 +44,19 @@ const MUST_NOT = 0;
 const MAY = 1;
 const MUST = 2;
 
-/** The begin event of each range end/active event (tracev2 StartEv). */
-const rangeStart: Record<number, number> = {
-  [Ev.STWEnd]: Ev.STWBegin,
-  [Ev.GCSweepActive]: Ev.GCSweepBegin,
-  [Ev.GCSweepEnd]: Ev.GCSweepBegin,
-  [Ev.GCMarkAssistActive]: Ev.GCMarkAssistBegin,
-  [Ev.GCMarkAssistEnd]: Ev.GCMarkAssistBegin,
-};
+/**
+ * The begin event of each range event (tracev2 StartEv); a begin event is its own. A typed
+ * table, since an object keyed by a few scattered numbers is a slow dictionary.
+ */
+const rangeStart = Uint8Array.from({ length: 256 }, (_, typ) => typ);
+rangeStart[Ev.STWEnd] = Ev.STWBegin;
+rangeStart[Ev.GCSweepActive] = Ev.GCSweepBegin;
+rangeStart[Ev.GCSweepEnd] = Ev.GCSweepBegin;
+rangeStart[Ev.GCMarkAssistActive] = Ev.GCMarkAssistBegin;
+rangeStart[Ev.GCMarkAssistEnd] = Ev.GCMarkAssistBegin;
 
 function rangeKey(typ: number, desc: number): number {
-  return (rangeStart[typ] ?? typ) + desc * 64;
+  return rangeStart[typ] + desc * 64;
 }
 
 /**
@@ -714,7 +716,11 @@ export class Ordering {
   /** Ends the in-flight range begun by the start event of `typ`; returns its description. */
   private endRange(ranges: number[] | undefined, typ: number): number {
     const start = rangeStart[typ];
-    const idx = ranges ? ranges.findIndex((key) => key % 64 === start) : -1;
+    // A plain loop: a findIndex callback would be one closure per range end.
+    let idx = -1;
+    for (let k = 0; ranges && k < ranges.length && idx < 0; k++) {
+      if (ranges[k] % 64 === start) idx = k;
+    }
     if (!ranges || idx < 0)
       throw this.fail(`tried to end event ${this.name(start)}, but not in-flight`);
     const desc = Math.floor(ranges[idx] / 64);
