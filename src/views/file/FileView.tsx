@@ -1,8 +1,10 @@
+import { useEffect } from 'react';
 import { cancelLoad, closeFile } from '../../loading/openFile';
 import type { OpenFile } from '../../store/session';
 import { formatTitles } from '../../../workers/formatId';
 import { SummaryView } from '../summary/SummaryView';
 import { formatViews } from './formatViews';
+import { warmCanvasText } from './warmCanvasText';
 
 /** One open file: its progress while loading, its error, or the views for its format. */
 export function FileView({ file }: { file: OpenFile }) {
@@ -56,6 +58,8 @@ export function FileView({ file }: { file: OpenFile }) {
 }
 
 function LoadProgress({ file }: { file: OpenFile }) {
+  // The views draw text on canvases as soon as the file is decoded: prepare for it meanwhile.
+  useEffect(() => warmCanvasText(), []);
   const percent = Math.round((file.progress?.fraction ?? 0) * 100);
   return (
     <div className="load-progress" data-testid="load-progress">

@@ -1,5 +1,6 @@
 import { axisBottom, axisLeft, scaleLinear, scaleLog, select } from 'd3';
 import { useEffect, useMemo, useRef, useState } from 'react';
+import { formatCount } from '../units/formatCount';
 import { useElementWidth } from './useElementWidth';
 import './gcCharts.css';
 
@@ -64,7 +65,9 @@ export function Histogram(props: HistogramProps) {
         .ticks(Math.min(4, maxCount))
         .tickFormat((v) => (Number.isInteger(+v) ? String(v) : '')),
     );
-  });
+    // The scales follow from these; a hover re-renders but leaves the axes alone.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [lo, hi, width, plotHeight, maxCount, format]);
 
   const hovered = hover === undefined ? undefined : bins[hover];
   return (
@@ -111,9 +114,9 @@ export function Histogram(props: HistogramProps) {
       </svg>
       <div className="gc-histogram-note">
         {hovered
-          ? `${format(hovered.from)} – ${format(hovered.to)}: ${hovered.count.toLocaleString('en-US')}`
+          ? `${format(hovered.from)} – ${format(hovered.to)}: ${formatCount(hovered.count)}`
           : nonPositive > 0
-            ? `${nonPositive.toLocaleString('en-US')} zero values counted in the first bin`
+            ? `${formatCount(nonPositive)} zero values counted in the first bin`
             : '\u00a0'}
       </div>
     </div>
