@@ -11,8 +11,9 @@ import { parseTrace } from '../workers/trace/parseTrace';
  *
  *   npx tsx bench/measureParseTrace.ts <trace> [--runs 5] [--oracle /tmp/traceoracle]
  *
- * prints, per side, the median wall time and the largest peak RSS. The oracle is
- * tools/traceoracle built with `cd tools && go build -o /tmp/traceoracle ./traceoracle`.
+ * prints, per side, the median wall and CPU time, the largest peak RSS and the median count of
+ * page faults. The oracle is tools/traceoracle built with
+ * `cd tools && go build -o /tmp/traceoracle ./traceoracle`.
  * `--fingerprint` parses once and prints a hash of every model column instead (values, not
  * array types), to check that a change to the parser leaves its output alone.
  */
@@ -51,9 +52,11 @@ if (!file) {
     const parse =
       list[0].parseCpuS === undefined ? '' : `, parse CPU ${seconds((r) => r.parseCpuS!)}`;
     const rss = Math.max(...list.map((r) => r.maxRssMB));
+    const faults = median(list.map((r) => r.minorFaults));
     console.log(
       `${name}: wall ${seconds((r) => r.wallS)}, CPU ${seconds((r) => r.cpuS)}${parse}, ` +
-        `peak RSS ${rss.toFixed(0)} MB (${(rss / (size / 2 ** 20)).toFixed(2)}x file); ` +
+        `peak RSS ${rss.toFixed(0)} MB (${(rss / (size / 2 ** 20)).toFixed(2)}x file), ` +
+        `${(faults / 1000).toFixed(0)}k page faults; ` +
         `CPU per run ${list.map((r) => r.cpuS.toFixed(2)).join(' ')}`,
     );
   };
@@ -67,20 +70,33 @@ interface Run {
   wallS: number;
   cpuS: number;
   maxRssMB: number;
+  /**
+   * Minor page faults: each first touch of a 4 KiB page of fresh memory. Unlike times they do
+   * not depend on how busy the machine is, and on a virtual machine each one costs several
+   * microseconds, so they show how much of the CPU time is the model's size.
+   */
+  minorFaults: number;
   /** Our child only: CPU seconds inside parseTrace (no startup, no file read). */
   parseCpuS?: number;
 }
 
-/** Runs a command under /usr/bin/time for its wall time, CPU time and peak RSS. */
+/** Runs a command under /usr/bin/time for its wall time, CPU time, peak RSS and page faults. */
 function timed(command: string[]): Run {
-  const out = spawnSync('/usr/bin/time', ['-f', '%e %U %S %M', ...command], { encoding: 'utf8' });
+  const out = spawnSync('/usr/bin/time', ['-f', '%e %U %S %M %R', ...command], {
+    encoding: 'utf8',
+  });
   if (out.status !== 0) throw new Error(`${command.join(' ')} failed: ${out.stderr}`);
-  const [wallS, user, system, rssKB] = out.stderr.trim().split('\n').pop()!.split(' ').map(Number);
+  const [wallS, user, system, rssKB, minorFaults] = out.stderr
+    .trim()
+    .split('\n')
+    .pop()!
+    .split(' ')
+    .map(Number);
   const line = out.stdout.trim();
   const parseCpuS = line.startsWith('{')
     ? (JSON.parse(line) as { parseCpuS: number }).parseCpuS
     : undefined;
-  return { wallS, cpuS: user + system, maxRssMB: rssKB / 1024, parseCpuS };
+  return { wallS, cpuS: user + system, maxRssMB: rssKB / 1024, minorFaults, parseCpuS };
 }
 
 function median(values: number[]): number {
