@@ -1,9 +1,9 @@
-import { useEffect } from 'react';
+import { Suspense, useEffect } from 'react';
 import { cancelLoad, closeFile } from '../../loading/openFile';
 import type { OpenFile } from '../../store/session';
 import { formatTitles } from '../../../workers/formatId';
 import { SummaryView } from '../summary/SummaryView';
-import { formatViews } from './formatViews';
+import { formatViews, preloadFormatViews } from './formatViews';
 import { warmCanvasText } from './warmCanvasText';
 
 /** One open file: its progress while loading, its error, or the views for its format. */
@@ -49,7 +49,9 @@ export function FileView({ file }: { file: OpenFile }) {
         </div>
       )}
       {View ? (
-        <View file={file} />
+        <Suspense fallback={<div className="pp-loading">Loading the view…</div>}>
+          <View file={file} />
+        </Suspense>
       ) : (
         <SummaryView file={file} title={formatTitles[file.info.format]} />
       )}
@@ -58,8 +60,12 @@ export function FileView({ file }: { file: OpenFile }) {
 }
 
 function LoadProgress({ file }: { file: OpenFile }) {
-  // The views draw text on canvases as soon as the file is decoded: prepare for it meanwhile.
-  useEffect(() => warmCanvasText(), []);
+  // The views draw text on canvases as soon as the file is decoded: prepare for it meanwhile,
+  // and load the views' code.
+  useEffect(() => {
+    void preloadFormatViews();
+    return warmCanvasText();
+  }, []);
   const percent = Math.round((file.progress?.fraction ?? 0) * 100);
   return (
     <div className="load-progress" data-testid="load-progress">
