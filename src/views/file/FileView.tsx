@@ -1,9 +1,9 @@
-import { Suspense, useEffect } from 'react';
+import { createElement, useEffect } from 'react';
 import { cancelLoad, closeFile } from '../../loading/openFile';
 import type { OpenFile } from '../../store/session';
 import { formatTitles } from '../../../workers/formatId';
 import { SummaryView } from '../summary/SummaryView';
-import { formatViews, preloadFormatViews } from './formatViews';
+import { hasFormatView, preloadFormatViews, useFormatView } from './formatViews';
 import { warmCanvasText } from './warmCanvasText';
 
 /** One open file: its progress while loading, its error, or the views for its format. */
@@ -38,7 +38,6 @@ export function FileView({ file }: { file: OpenFile }) {
       </div>
     );
   }
-  const View = formatViews[file.info.format];
   return (
     <div className="file-view" data-testid="file-view" data-format={file.info.format}>
       {file.info.warnings.length > 0 && (
@@ -48,15 +47,20 @@ export function FileView({ file }: { file: OpenFile }) {
           ))}
         </div>
       )}
-      {View ? (
-        <Suspense fallback={<div className="pp-loading">Loading the view…</div>}>
-          <View file={file} />
-        </Suspense>
+      {hasFormatView(file.info.format) ? (
+        <FormatViewOf file={file} />
       ) : (
         <SummaryView file={file} title={formatTitles[file.info.format]} />
       )}
     </div>
   );
+}
+
+/** The format's view, once its code is in (it is preloaded while the file decodes). */
+function FormatViewOf({ file }: { file: OpenFile }) {
+  // The same component for a format every time: the module's export, not one made here.
+  const view = useFormatView(file.info!.format);
+  return view ? createElement(view, { file }) : <div className="pp-loading">Loading the view…</div>;
 }
 
 function LoadProgress({ file }: { file: OpenFile }) {

@@ -1,29 +1,53 @@
-import { lazy, type ComponentType } from 'react';
+import { useEffect, useState, type ComponentType } from 'react';
 import type { FormatId } from '../../../workers/formatId';
 import type { OpenFile } from '../../store/session';
 
-type FormatView = ComponentType<{ file: OpenFile }>;
+export type FormatView = ComponentType<{ file: OpenFile }>;
 
 /**
  * Each format's root view lives in a chunk of its own (with D3 and the charts), so the app
  * starts without evaluating them; preloadFormatViews fetches and evaluates them while a file
- * decodes.
+ * decodes. A format not listed shows its summary.
  */
-const viewLoaders: Partial<Record<FormatId, () => Promise<{ default: FormatView }>>> = {
-  pprof: () => import('../pprof/ProfileView').then((m) => ({ default: m.ProfileView })),
-  'heap-text': () => import('../pprof/ProfileView').then((m) => ({ default: m.ProfileView })),
-  gctrace: () => import('../gctrace/GctraceView').then((m) => ({ default: m.GctraceView })),
-  goroutines: () =>
-    import('../goroutines/GoroutinesView').then((m) => ({ default: m.GoroutinesView })),
-  trace: () => import('../trace/TraceView').then((m) => ({ default: m.TraceView })),
+const viewLoaders: Partial<Record<FormatId, () => Promise<FormatView>>> = {
+  pprof: () => import('../pprof/ProfileView').then((m) => m.ProfileView),
+  'heap-text': () => import('../pprof/ProfileView').then((m) => m.ProfileView),
+  gctrace: () => import('../gctrace/GctraceView').then((m) => m.GctraceView),
+  goroutines: () => import('../goroutines/GoroutinesView').then((m) => m.GoroutinesView),
+  trace: () => import('../trace/TraceView').then((m) => m.TraceView),
 };
 
-/** The root view of each format; a format not listed shows its summary. */
-export const formatViews: Partial<Record<FormatId, FormatView>> = Object.fromEntries(
-  Object.entries(viewLoaders).map(([format, load]) => [format, lazy(load)]),
-);
+const loaded: Partial<Record<FormatId, FormatView>> = {};
+
+function loadFormatView(format: FormatId): Promise<FormatView | undefined> {
+  const load = viewLoaders[format];
+  return load ? load().then((view) => (loaded[format] = view)) : Promise.resolve(undefined);
+}
+
+export function hasFormatView(format: FormatId): boolean {
+  return format in viewLoaders;
+}
 
 /** Loads every format's view, one after another, so none is still loading when its file is ready. */
 export async function preloadFormatViews(): Promise<void> {
-  for (const load of Object.values(viewLoaders)) await load().catch(() => undefined);
+  for (const format of Object.keys(viewLoaders) as FormatId[]) {
+    await loadFormatView(format).catch(() => undefined);
+  }
+}
+
+/**
+ * The format's view: at once when preloaded (no fallback frame, no retry delay), else once its
+ * chunk has arrived.
+ */
+export function useFormatView(format: FormatId): FormatView | undefined {
+  const [view, setView] = useState<FormatView | undefined>(() => loaded[format]);
+  useEffect(() => {
+    if (view || !hasFormatView(format)) return;
+    let live = true;
+    void loadFormatView(format).then((v) => live && setView(() => v));
+    return () => {
+      live = false;
+    };
+  }, [format, view]);
+  return view ?? loaded[format];
 }
