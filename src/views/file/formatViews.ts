@@ -28,11 +28,22 @@ export function hasFormatView(format: FormatId): boolean {
   return format in viewLoaders;
 }
 
-/** Loads every format's view, one after another, so none is still loading when its file is ready. */
+/**
+ * Loads every format's view, one after another and each when the page is idle, so none is
+ * still loading when its file is ready and none adds to the app's start-up or another task.
+ */
 export async function preloadFormatViews(): Promise<void> {
   for (const format of Object.keys(viewLoaders) as FormatId[]) {
+    await whenIdle();
     await loadFormatView(format).catch(() => undefined);
   }
+}
+
+function whenIdle(): Promise<void> {
+  return new Promise((resolve) => {
+    if (typeof requestIdleCallback === 'function') requestIdleCallback(() => resolve());
+    else setTimeout(resolve, 0);
+  });
 }
 
 /**
