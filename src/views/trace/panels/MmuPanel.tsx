@@ -1,5 +1,5 @@
 import { axisBottom, axisLeft, line, scaleLinear, scaleLog, select } from 'd3';
-import { useEffect, useRef, useState } from 'react';
+import { useEffect, useRef, useState, type MouseEvent } from 'react';
 import type { MmuCurve } from '../../../../workers/analysis/mmuCurve';
 import type { MmuWindows } from '../../../../workers/analysis/mmuWorstWindows';
 import type { UtilFlags } from '../../../../workers/analysis/mutatorUtilization';
@@ -57,6 +57,18 @@ export function MmuPanel({ file }: { file: OpenFile }) {
     .domain(n > 1 ? [data!.windowNs[0], data!.windowNs[n - 1]] : [1, 10])
     .range([0, width]);
   const y = scaleLinear().domain([0, 1]).range([height, 0]);
+  /** Index of the window size nearest the pointer, undefined outside the plot. */
+  const sizeAt = (e: MouseEvent<SVGSVGElement>) => {
+    if (!data || n < 2) return undefined;
+    const px = e.clientX - e.currentTarget.getBoundingClientRect().left - margin.left;
+    if (px < 0 || px > width) return undefined;
+    const t = x.invert(px);
+    let best = 0;
+    for (let i = 1; i < n; i++) {
+      if (Math.abs(data.windowNs[i] - t) < Math.abs(data.windowNs[best] - t)) best = i;
+    }
+    return best;
+  };
 
   useEffect(() => {
     if (!xAxisRef.current || !yAxisRef.current) return;
@@ -118,19 +130,12 @@ export function MmuPanel({ file }: { file: OpenFile }) {
           role="img"
           aria-label="Minimum mutator utilization by window size"
           data-testid="mmu-chart"
-          onPointerMove={(e) => {
-            if (!data || n < 2) return;
-            const px = e.clientX - e.currentTarget.getBoundingClientRect().left - margin.left;
-            const t = x.invert(px);
-            let best = 0;
-            for (let i = 1; i < n; i++) {
-              if (Math.abs(data.windowNs[i] - t) < Math.abs(data.windowNs[best] - t)) best = i;
-            }
-            setHover(px >= 0 && px <= width ? best : undefined);
-          }}
+          onPointerMove={(e) => setHover(sizeAt(e))}
           onPointerLeave={() => setHover(undefined)}
-          onClick={() => {
-            if (hover !== undefined && data) patch({ mw: mmuWindowValue(data.windowNs[hover]) });
+          onClick={(e) => {
+            // From the click itself: the hover of the last pointermove may not have rendered yet.
+            const at = sizeAt(e);
+            if (at !== undefined && data) patch({ mw: mmuWindowValue(data.windowNs[at]) });
           }}
         >
           <g transform={`translate(${margin.left},${margin.top})`}>
