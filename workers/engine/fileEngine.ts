@@ -48,7 +48,7 @@ export class FileEngine {
   async open(input: ArrayBuffer | Blob, onProgress: ProgressReporter): Promise<OpenResult> {
     try {
       const buffer = input instanceof Blob ? await input.arrayBuffer() : input;
-      this.decoded = decodeInput(new Uint8Array(buffer), throttledProgress(onProgress));
+      this.decoded = await decodeInput(new Uint8Array(buffer), throttledProgress(onProgress));
       const module = formatModules[this.decoded.format];
       return {
         ok: true,

@@ -51,6 +51,16 @@ function decodeError(run: () => unknown): DecodeError {
   throw new Error('expected a DecodeError');
 }
 
+/** The DecodeError a decode rejects with. */
+async function decodeErrorOf(decoding: Promise<unknown>): Promise<DecodeError> {
+  const err = await decoding.then(
+    () => undefined,
+    (e: unknown) => e,
+  );
+  if (err instanceof DecodeError) return err;
+  throw err ?? new Error('expected a DecodeError');
+}
+
 describe('decodePprof', () => {
   it('reads sample types, inlined lines and values into the model', () => {
     const model = decodePprof(tinyProfile());
@@ -152,11 +162,11 @@ describe('decodePprof', () => {
     );
   });
 
-  it('leaves a cut gzip pprof to the gzip layer, which says it is truncated', () => {
+  it('leaves a cut gzip pprof to the gzip layer, which says it is truncated', async () => {
     const gz = new Uint8Array(
       readFileSync(new URL('../../public/samples/cpu.pprof', import.meta.url)),
     );
-    const err = decodeError(() => decodeInput(gz.subarray(0, gz.length >> 1)));
+    const err = await decodeErrorOf(decodeInput(gz.subarray(0, gz.length >> 1)));
     expect(err.info.format).toBe('gzip');
     expect(err.message).toMatch(/truncated/);
   });
@@ -168,16 +178,18 @@ describe('decodePprof on corpus profiles', () => {
   if (!hasCorpus) console.warn('../shared/corpus is absent: corpus decode tests are skipped');
   const load = (path: string) => decodeInput(new Uint8Array(readFileSync(new URL(path, corpus))));
 
-  it.skipIf(!hasCorpus)('rejects the .NET profile that go tool pprof also refuses', () => {
+  it.skipIf(!hasCorpus)('rejects the .NET profile that go tool pprof also refuses', async () => {
     // go tool pprof: "malformed profile: found function with reserved ID=0" (see goldens).
-    const err = decodeError(() =>
+    const err = await decodeErrorOf(
       load('grafana__pyroscope/pkg/og/convert/pprof/testdata/dotnet-pprof-3.pb.gz'),
     );
     expect(err.message).toMatch(/^pprof profile at byte \d+: expected a function with id 1/);
   });
 
-  it.skipIf(!hasCorpus)('keeps a function name made of every byte value as text', () => {
-    const { model } = load('grafana__pyroscope/pkg/og/convert/pprof/testdata/invalid_utf8.pb.gz');
+  it.skipIf(!hasCorpus)('keeps a function name made of every byte value as text', async () => {
+    const { model } = await load(
+      'grafana__pyroscope/pkg/og/convert/pprof/testdata/invalid_utf8.pb.gz',
+    );
     const names = topTable(model as Parameters<typeof topTable>[0]).rows.map((r) => r.name);
     expect(names.some((n) => n.includes('\n') && n.includes('\u0000'))).toBe(true);
   });

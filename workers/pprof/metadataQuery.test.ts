@@ -9,9 +9,9 @@ const samples = ['cpu', 'heap', 'allocs', 'goroutine', 'mutex', 'block'] as cons
 
 describe('metadataQuery', () => {
   for (const kind of samples) {
-    it(`recognises public/samples/${kind}.pprof as a ${kind} profile`, () => {
+    it(`recognises public/samples/${kind}.pprof as a ${kind} profile`, async () => {
       const bytes = readFileSync(new URL(`../../public/samples/${kind}.pprof`, import.meta.url));
-      const model = decodeInput(new Uint8Array(bytes)).model as PprofModel;
+      const model = (await decodeInput(new Uint8Array(bytes))).model as PprofModel;
       const meta = metadataQuery(model);
       expect(meta.profileType).toBe(kind);
       expect(meta.sampleCount).toBe(model.samples.count);
@@ -19,9 +19,9 @@ describe('metadataQuery', () => {
     });
   }
 
-  it('reads period, duration and time of a CPU profile', () => {
+  it('reads period, duration and time of a CPU profile', async () => {
     const bytes = readFileSync(new URL('../../public/samples/cpu.pprof', import.meta.url));
-    const meta = metadataQuery(decodeInput(new Uint8Array(bytes)).model as PprofModel);
+    const meta = metadataQuery((await decodeInput(new Uint8Array(bytes))).model as PprofModel);
     // runtime/pprof samples CPU at 100 Hz: one sample per 10ms of CPU.
     expect(meta.period).toBe(10_000_000);
     expect(meta.periodType).toEqual({ type: 'cpu', unit: 'nanoseconds' });

@@ -38,11 +38,11 @@ function goldenFiles(dir: string): string[] {
 }
 
 const models = new Map<string, PprofModel>();
-function modelOf(golden: Golden): PprofModel {
+async function modelOf(golden: Golden): Promise<PprofModel> {
   let model = models.get(golden.profile);
   if (!model) {
     const bytes = new Uint8Array(readFileSync(resolve(repoRoot, golden.profile)));
-    model = decodeInput(bytes).model as PprofModel;
+    model = (await decodeInput(bytes)).model as PprofModel;
     models.set(golden.profile, model);
   }
   return model;
@@ -68,8 +68,8 @@ describe('pprof analyses agree with go tool pprof', () => {
   for (const { file, golden } of goldens) {
     const name = `${relative(goldenRoot, file)}: go tool pprof ${golden.flags.join(' ')}`;
     const skip = missing.has(golden.profile) || golden.error !== undefined;
-    it.skipIf(skip)(name, () => {
-      const model = modelOf(golden);
+    it.skipIf(skip)(name, async () => {
+      const model = await modelOf(golden);
       switch (golden.report) {
         case 'top':
           return compareTop(model, golden);

@@ -6,7 +6,7 @@ import { toErrorInfo } from '../decodeError';
  * `npm run summarize -- <file> [--json]`: the same decoders the app runs, in Node. With --json it
  * prints exactly one JSON object; on bad input it exits non-zero with the UI's message on stderr.
  */
-function main(argv: string[]): number {
+async function main(argv: string[]): Promise<number> {
   const json = argv.includes('--json');
   const files = argv.filter((a) => !a.startsWith('--'));
   if (files.length !== 1) {
@@ -16,7 +16,7 @@ function main(argv: string[]): number {
   let summary: Record<string, unknown>;
   try {
     const bytes = new Uint8Array(readFileSync(files[0]));
-    const decoded = decodeInput(bytes);
+    const decoded = await decodeInput(bytes);
     summary = summarizeDecoded(decoded);
     if (decoded.warnings.length > 0) summary.warnings ??= decoded.warnings;
   } catch (err) {
@@ -37,4 +37,6 @@ function formatSummary(summary: Record<string, unknown>): string {
     .concat('\n');
 }
 
-process.exitCode = main(process.argv.slice(2));
+main(process.argv.slice(2)).then((code) => {
+  process.exitCode = code;
+});
