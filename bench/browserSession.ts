@@ -102,6 +102,15 @@ export async function newTimedPage(selectors: string[]): Promise<Page> {
   return page;
 }
 
+/**
+ * Opens an app and waits as a user would before choosing a file: until its network is quiet,
+ * then a second more (nobody picks a file faster). Every tool compared gets the same wait.
+ */
+export async function openSettled(page: Page, url: string): Promise<void> {
+  await page.goto(url, { waitUntil: 'networkidle' });
+  await page.waitForTimeout(1000);
+}
+
 export async function closePage(page: Page): Promise<void> {
   await page.context().close();
 }

@@ -7,6 +7,7 @@ import {
   framesSince,
   longestTask,
   newTimedPage,
+  openSettled,
   readPageTimings,
   waitFirstSeen,
 } from './browserSession';
@@ -173,7 +174,7 @@ async function browserTimes(file: string, runs: number) {
 async function oursOnce(file: string): Promise<BrowserRun> {
   const page = await newTimedPage([flameSelector]);
   try {
-    await page.goto(appUrl);
+    await openSettled(page, appUrl);
     await page.getByTestId('file-input').setInputFiles(file);
     const painted = await waitFirstSeen(page, flameSelector, loadTimeoutMs);
     const timings = await readPageTimings(page);
@@ -206,7 +207,7 @@ export async function zoomFrameP95(page: Page): Promise<number> {
 async function speedscopeOnce(url: string, file: string) {
   const page = await newTimedPage([]);
   try {
-    await page.goto(url);
+    await openSettled(page, url);
     await page.locator('#file').setInputFiles(file);
     const drawn = await page.waitForFunction(
       () => {

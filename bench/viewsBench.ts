@@ -7,6 +7,7 @@ import {
   framesSince,
   longestTask,
   newTimedPage,
+  openSettled,
   readPageTimings,
   waitFirstSeen,
 } from './browserSession';
@@ -36,7 +37,7 @@ export async function viewsBench(options: BenchOptions): Promise<void> {
   for (let i = 0; i < options.traceRuns; i++) {
     const page = await newTimedPage([timelineSelector]);
     try {
-      await page.goto(appUrl);
+      await openSettled(page, appUrl);
       await page.getByTestId('file-input').setInputFiles(file);
       const painted = await waitFirstSeen(page, timelineSelector, 15 * 60_000);
       const timings = await readPageTimings(page);
