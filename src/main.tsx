@@ -1,6 +1,7 @@
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { App } from './App';
+import { prepareWorker } from './engine/fileWorkers';
 import { startUrlSync } from './url/syncUrl';
 import './styles.css';
 
@@ -10,3 +11,4 @@ createRoot(document.getElementById('root')!).render(
   </StrictMode>,
 );
 startUrlSync();
+prepareWorker();

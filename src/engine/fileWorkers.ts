@@ -29,10 +29,8 @@ export function openInWorker(
   onDeath: (error: DecodeErrorInfo) => void,
 ): Promise<OpenResult> {
   closeWorker(id);
-  const worker = new Worker(new URL('../../workers/engine/worker.ts', import.meta.url), {
-    type: 'module',
-    name: `decode ${id}`,
-  });
+  const worker = spare ?? startWorker();
+  spare = undefined;
   const engine = wrap<FileEngine>(worker);
   return new Promise<OpenResult>((resolve) => {
     const abort = (error: DecodeErrorInfo) => resolve({ ok: false, error });
@@ -47,7 +45,39 @@ export function openInWorker(
     });
     engine
       .open(input instanceof Blob ? input : transfer(input, [input]), proxy(onProgress))
-      .then(resolve, (err: unknown) => abort(workerDied(String(err))));
+      .then(resolve, (err: unknown) => abort(workerDied(String(err))))
+      // Once this file's first views are drawn: a starting worker would compete with them.
+      .finally(() => setTimeout(prepareWorker, spareDelayMs));
+  });
+}
+
+/**
+ * A worker started before the next file is chosen: starting one and evaluating its code takes a
+ * few hundred milliseconds, which would otherwise come before any decoding.
+ */
+let spare: Worker | undefined;
+const spareDelayMs = 3000;
+
+function startWorker(): Worker {
+  return new Worker(new URL('../../workers/engine/worker.ts', import.meta.url), {
+    type: 'module',
+    name: 'decode',
+  });
+}
+
+/** Starts the spare worker, if there is none, once the page is idle. */
+export function prepareWorker(): void {
+  // Safari has no requestIdleCallback.
+  const whenIdle = window.requestIdleCallback ?? ((run: () => void) => setTimeout(run, 0));
+  whenIdle(() => {
+    if (spare) return;
+    const worker = startWorker();
+    // A spare that fails before it is used is dropped; the next file starts its own.
+    worker.addEventListener('error', () => {
+      if (spare === worker) spare = undefined;
+      worker.terminate();
+    });
+    spare = worker;
   });
 }
 
