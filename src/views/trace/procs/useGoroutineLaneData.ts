@@ -1,8 +1,7 @@
-import { useEffect, useRef, useState } from 'react';
 import type { GoroutineLanes } from '../../../../workers/analysis/goroutineLanes';
-import { queryFile } from '../../../engine/fileWorkers';
 import type { TimeRange } from '../timeline/viewportMath';
 import type { WindowStore } from '../timeline/windowStore';
+import { useWindowQuery } from './useWindowQuery';
 
 /** A `goroutineLanes` answer with the window it was asked for and where each lane's rows start. */
 export interface GoroutineLaneData {
@@ -12,55 +11,19 @@ export interface GoroutineLaneData {
   laneStart: Int32Array;
 }
 
-/** Quiet time after the last pan or zoom before asking for the new window, as the P lanes do. */
-const settleMs = 120;
-
-/**
- * State intervals of the pinned goroutines for the live window at the plot's pixel width, asked
- * for again once the window settles; meanwhile the previous answer is drawn at the new scale.
- */
+/** State intervals of the pinned goroutines for the live window at the plot's pixel width. */
 export function useGoroutineLaneData(
   fileId: string,
   store: WindowStore,
   width: number,
   pinned: readonly number[],
 ): { data: GoroutineLaneData | undefined; error: string | undefined } {
-  const [data, setData] = useState<GoroutineLaneData>();
-  const [error, setError] = useState<string>();
-  const request = useRef(0);
-  const key = pinned.join(',');
+  const args = pinned.length > 0 ? { goroutines: pinned } : undefined;
+  return useWindowQuery(fileId, store, width, 'goroutineLanes', args, laneData);
+}
 
-  useEffect(() => {
-    const goroutines = key ? key.split(',').map(Number) : [];
-    // Answers still on their way are for lanes no longer asked for.
-    request.current++;
-    if (width <= 1 || goroutines.length === 0) return;
-    let timer: ReturnType<typeof setTimeout> | undefined;
-    const fetch = () => {
-      const id = ++request.current;
-      const w = store.get();
-      const window = { from: w.from, to: w.to };
-      const args = { goroutines, ...window, pixelWidth: Math.floor(width) };
-      queryFile<GoroutineLanes>(fileId, 'goroutineLanes', args, 'paint')
-        .then((lanes) => {
-          if (id !== request.current) return;
-          setData({ lanes, window, laneStart: laneStarts(lanes) });
-          setError(undefined);
-        })
-        .catch((err: unknown) => setError(String(err instanceof Error ? err.message : err)));
-    };
-    fetch();
-    const unsubscribe = store.subscribe(() => {
-      clearTimeout(timer);
-      timer = setTimeout(fetch, settleMs);
-    });
-    return () => {
-      unsubscribe();
-      clearTimeout(timer);
-    };
-  }, [fileId, store, width, key]);
-
-  return { data: key ? data : undefined, error };
+function laneData(lanes: GoroutineLanes, window: TimeRange): GoroutineLaneData {
+  return { lanes, window, laneStart: laneStarts(lanes) };
 }
 
 /** First row of each lane, plus the row count at the end. */
