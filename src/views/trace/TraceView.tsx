@@ -18,6 +18,7 @@ import {
   selectedWindow,
   tracePanels,
   visibleWindow,
+  focusPatch,
   windowPatch,
 } from './traceViewState';
 import '../pprof/profileView.css';
@@ -102,14 +103,9 @@ function TraceWorkspace({ file, overview }: WorkspaceProps) {
     (c: number) => {
       if (!cycles) return;
       const [from, to] = cycleSpan(cycles, c, traceEnd);
-      const span = { from, to: Math.max(to, from + 1) };
-      const view = framed(span, 0.25, store.extent);
-      store.set(view);
-      patch({
-        ...windowPatch(['s0', 's1'], span),
-        ...windowPatch(['from', 'to'], view),
-        cycle: String(c + 1),
-      });
+      const focus = focusPatch({ from, to }, store.extent);
+      store.set(focus.view);
+      patch({ ...focus.patch, cycle: String(c + 1) });
     },
     [cycles, traceEnd, store, patch],
   );
