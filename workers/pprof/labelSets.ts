@@ -1,4 +1,5 @@
 import { grownInt32 } from '../flame/grownInt32';
+import { InternedRows } from './internedRows';
 
 /**
  * The distinct label sets of a profile's samples, each stored once, as the decoder reads them: a
@@ -7,22 +8,23 @@ import { grownInt32 } from '../flame/grownInt32';
  * share a few hundred sets. Equal hashes are confirmed label by label, so sets never merge wrongly.
  */
 export class LabelSets {
-  count = 0;
-  /** Set k is labels offsets[k]..offsets[k+1] of the columns below. */
-  private offsets = new Int32Array(256);
+  private rows = new InternedRows(256);
   private key = new Int32Array(256);
   private str = new Int32Array(256);
   private num = new Float64Array(256);
   private unit = new Int32Array(256);
-  private length = 0;
-  /** The labels of the sample being read, in the columns past `length`. */
+  /** The labels of the sample being read, in the columns past the stored sets. */
   private pending = 0;
-  private hashes = new Int32Array(256);
-  /** Set + 1 per slot, 0 for an empty slot; at most half full. */
-  private slots = new Int32Array(1024);
+  /** The set being interned, labels pendingFrom.. of the columns, read by `same`. */
+  private pendingFrom = 0;
+  private pendingCount = 0;
+
+  get count(): number {
+    return this.rows.count;
+  }
 
   push(key: number, str: number, num: number, unit: number): void {
-    const at = this.length + this.pending++;
+    const at = this.rows.length + this.pending++;
     if (at === this.key.length) this.grow();
     this.key[at] = key;
     this.str[at] = str;
@@ -32,8 +34,8 @@ export class LabelSets {
 
   /** The index of the set of labels pushed since the last call, added on first sight. */
   endSample(): number {
-    const { key, str, num, unit, offsets } = this;
-    const from = this.length;
+    const { key, str, num, unit } = this;
+    const from = this.rows.length;
     const n = this.pending;
     this.pending = 0;
     let hash = 0x811c9dc5 ^ n;
@@ -45,50 +47,36 @@ export class LabelSets {
       hash = Math.imul(hash ^ unit[i], 0x01000193);
     }
     hash ^= hash >>> 15;
-    const mask = this.slots.length - 1;
-    let at = hash & mask;
-    for (;;) {
-      const held = this.slots[at] - 1;
-      if (held < 0) break;
-      const base = offsets[held];
-      if (this.hashes[held] === hash && offsets[held + 1] - base === n) {
-        let i = 0;
-        while (
-          i < n &&
-          key[base + i] === key[from + i] &&
-          str[base + i] === str[from + i] &&
-          num[base + i] === num[from + i] &&
-          unit[base + i] === unit[from + i]
-        ) {
-          i++;
-        }
-        if (i === n) return held;
-      }
-      at = (at + 1) & mask;
-    }
-    const k = this.count++;
-    if (this.count + 1 > offsets.length) {
-      this.offsets = grownInt32(offsets, this.count + 1);
-      this.hashes = grownInt32(this.hashes, this.count + 1);
-    }
-    this.length += n;
-    this.offsets[k + 1] = this.length;
-    this.hashes[k] = hash;
-    if (this.count * 2 > this.slots.length) this.rehash();
-    else this.slots[at] = k + 1;
-    return k;
+    this.pendingFrom = from;
+    this.pendingCount = n;
+    // A new set keeps the labels where they were pushed.
+    return this.rows.intern(hash, n, this.same);
   }
 
   /** The sets: offsets (count + 1 of them) and the label columns, exactly sized. */
   finish() {
+    const { count, length } = this.rows;
     return {
-      offsets: this.offsets.slice(0, this.count + 1),
-      key: this.key.slice(0, this.length),
-      str: this.str.slice(0, this.length),
-      num: this.num.slice(0, this.length),
-      unit: this.unit.slice(0, this.length),
+      offsets: this.rows.offsets.slice(0, count + 1),
+      key: this.key.slice(0, length),
+      str: this.str.slice(0, length),
+      num: this.num.slice(0, length),
+      unit: this.unit.slice(0, length),
     };
   }
+
+  /** Whether the stored set at `base` holds the pending labels (lengths are equal). */
+  private same = (base: number): boolean => {
+    const { key, str, num, unit, pendingFrom } = this;
+    for (let i = 0; i < this.pendingCount; i++) {
+      const a = base + i;
+      const b = pendingFrom + i;
+      if (key[a] !== key[b] || str[a] !== str[b] || num[a] !== num[b] || unit[a] !== unit[b]) {
+        return false;
+      }
+    }
+    return true;
+  };
 
   private grow(): void {
     const size = this.key.length * 2;
@@ -98,17 +86,5 @@ export class LabelSets {
     const num = new Float64Array(size);
     num.set(this.num);
     this.num = num;
-  }
-
-  /** Doubles the table and re-enters every set by its kept hash. */
-  private rehash(): void {
-    const slots = new Int32Array(this.slots.length * 2);
-    const mask = slots.length - 1;
-    for (let k = 0; k < this.count; k++) {
-      let at = this.hashes[k] & mask;
-      while (slots[at] !== 0) at = (at + 1) & mask;
-      slots[at] = k + 1;
-    }
-    this.slots = slots;
   }
 }
