@@ -92,11 +92,6 @@ export interface SampleTable {
   labelUnit: Int32Array;
 }
 
-/** The sample type names in order, e.g. ["alloc_objects", "alloc_space", ...]. */
-export function sampleTypeNames(model: PprofModel): string[] {
-  return model.sampleTypes.map((t) => model.strings[t.type]);
-}
-
 /** Each sample's stack index (see SampleTable.stackOf). */
 export function sampleStacks(samples: SampleTable): Int32Array {
   return samples.stackOf ?? identity(samples.count);
