@@ -141,7 +141,9 @@ export function MmuPanel({ file }: { file: OpenFile }) {
           <g transform={`translate(${margin.left},${margin.top})`}>
             <g ref={yAxisRef} className="tr-axis-g" />
             <g ref={xAxisRef} className="tr-axis-g" transform={`translate(0,${height})`} />
-            {path && <path d={path} fill="none" stroke="#007d9c" strokeWidth={2} />}
+            {path && (
+              <path d={path} fill="none" stroke="#007d9c" strokeWidth={2} data-testid="mmu-curve" />
+            )}
             {windowSize !== undefined && n > 1 && (
               <rect
                 x={x(windowSize) - 1}
