@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { clipUtilSeries, logWindowSizes, mmuCurve } from './mmuCurve';
+import { clipUtilSeries, cumulativeSums, logWindowSizes, mmuCurve, WindowScan } from './mmuCurve';
 import { mutatorUtilization } from './mutatorUtilization';
 import { oneGcCycle } from './testing/oneGcCycle';
 
@@ -83,6 +83,44 @@ describe('mmuCurve', () => {
       for (let start = 0; start + w <= 300; start += 0.5) brute = Math.min(brute, meanAt(start, w));
       expect(mmuCurve(series, Float64Array.of(w)).mmu[0]).toBeCloseTo(brute, 9);
     }
+  });
+
+  it('finds on long series what a scan of every window finds, value and start', () => {
+    // A seeded random step series, long enough that long windows are searched band by band,
+    // with idle stretches (like pauses) that exactly fill the windows of their length.
+    let seed = 7;
+    const random = () => (seed = (seed * 48271) % 2147483647) / 2147483647;
+    const n = 4000;
+    const time = new Float64Array(n);
+    const util = new Float64Array(n);
+    for (let j = 1; j < n; j++) {
+      time[j] = time[j - 1] + 1 + Math.floor(random() * 100);
+      util[j - 1] = [0, 0.25, 0.5, 0.75, 1][Math.floor(random() * 5)];
+    }
+    const pauses = [
+      [500, 700],
+      [1800, 2100],
+      [3000, 3200],
+    ];
+    for (const [from, to] of pauses) util.fill(0, from, to);
+    const s = { time, util };
+    const sums = cumulativeSums(s);
+    const span = time[n - 1];
+    const windows = Float64Array.from([
+      ...logWindowSizes(span / 300, span, 20),
+      ...pauses.map(([a, b]) => time[b] - time[a]),
+    ]);
+    const curve = mmuCurve([s], windows);
+    windows.forEach((w, i) => {
+      const scan = new WindowScan(s, sums, w);
+      let best = Infinity;
+      let bestStart = NaN;
+      while (scan.next()) {
+        if (scan.mean < best) [best, bestStart] = [scan.mean, scan.start];
+      }
+      expect([curve.mmu[i], curve.worstStart[i]]).toEqual([best, bestStart]);
+    });
+    expect(curve.mmu.at(-1)).toBe(0);
   });
 
   it('looks only inside a window of the trace when the series is clipped', () => {

@@ -28,9 +28,10 @@ export function mmuCurve(series: UtilSeries[], windowNs: Float64Array): MmuCurve
     worstSeries: new Int32Array(n).fill(-1),
   };
   const sums = series.map(cumulativeSums);
+  const grids = series.map((s, i) => integralGrid(s, sums[i]));
   for (let w = 0; w < n; w++) {
     for (let s = 0; s < series.length; s++) {
-      const [mmu, start] = seriesMmu(series[s], sums[s], windowNs[w]);
+      const [mmu, start] = seriesMmu(series[s], sums[s], grids[s], windowNs[w]);
       if (mmu < curve.mmu[w] || curve.worstSeries[w] < 0) {
         curve.mmu[w] = mmu;
         curve.worstStart[w] = start;
@@ -82,12 +83,99 @@ export function cumulativeSums({ time, util }: UtilSeries): Float64Array {
   return sums;
 }
 
-/** [mmu, start of a worst window] of one series. */
-function seriesMmu(series: UtilSeries, sums: Float64Array, window: number): [number, number] {
-  if (series.time.length < 2) return [1, NaN];
+/**
+ * Integrals of a series at evenly spaced edges, about `pointsPerBand` points apart: every window
+ * starting between two edges covers whole stretches between later edges, whose integrals bound
+ * its mean from below. Made once per series, it serves every window size.
+ */
+interface IntegralGrid {
+  width: number;
+  /** Integral from the series' start to edge k (at time[0] + k * width), past its end too. */
+  at: Float64Array;
+}
+
+/** Series points per grid band: fewer bound tighter but cost more bounds per window size. */
+const pointsPerBand = 16;
+
+function integralGrid({ time, util }: UtilSeries, sums: Float64Array): IntegralGrid {
+  const n = time.length;
+  if (n < 2) return { width: 0, at: new Float64Array(0) };
+  const bands = Math.ceil(n / pointsPerBand);
+  const width = (time[n - 1] - time[0]) / bands;
+  // Two edges past the end: a window's last covered edge may round up onto them.
+  const at = new Float64Array(bands + 3);
+  let j = 0;
+  for (let k = 0; k < at.length; k++) {
+    const t = time[0] + k * width;
+    while (j + 1 < n && time[j + 1] <= t) j++;
+    at[k] = sums[j] + util[j] * (t - time[j]);
+  }
+  return { width, at };
+}
+
+/**
+ * [mmu, start of a worst window] of one series: the lowest window mean, at the earliest start
+ * that has it. Candidate starts are taken band by band on the grid, and a band is scanned only
+ * if its lower bound is not above the best mean found so far; the band with the lowest bound
+ * goes first, so on most sizes little of the trace is scanned (internal/trace/gc.go bands its
+ * series for the same reason). Windows too short to cover whole bands are all scanned.
+ */
+function seriesMmu(
+  series: UtilSeries,
+  sums: Float64Array,
+  grid: IntegralGrid,
+  window: number,
+): [number, number] {
+  const { time } = series;
+  const n = time.length;
+  if (n < 2) return [1, NaN];
+  const w = windowLength(series, window);
+  const first = time[0];
+  // Grid bands inside every window that starts in one band, less one for rounding at edges.
+  const covered = Math.floor(w / grid.width) - 1;
+  if (!(covered >= 2)) return scanMmu(new WindowScan(series, sums, window), first);
+
+  const latest = time[n - 1] - w;
+  const bands = Math.floor((latest - first) / grid.width) + 1;
+  const edge = (k: number) => first + k * grid.width;
+  // Integrals carry rounding; a bound a hair too high could skip the band holding the answer,
+  // so bounds are lowered by more than the rounding of the largest integral. No window's mean
+  // is below 0 (scans clamp rounding there), so no bound need be either.
+  const slack = (8 * Number.EPSILON * (sums[n - 1] + 1)) / w;
+  const bound = new Float64Array(bands);
+  let lowest = 0;
+  for (let k = 0; k < bands - 1; k++) {
+    bound[k] = Math.max(0, (grid.at[k + covered] - grid.at[k + 1]) / w - slack);
+    if (bound[k] < bound[lowest]) lowest = k;
+  }
+  // The last band takes every start up to the latest, wherever rounding put its edges: its
+  // bound stays 0 and it is always scanned.
   let best = Infinity;
-  let bestStart = series.time[0];
-  const scan = new WindowScan(series, sums, window);
+  let bestStart = first;
+  const scanBand = (k: number) => {
+    const to = k === bands - 1 ? Infinity : edge(k + 1);
+    const scan = new WindowScan(series, sums, window, edge(k), to);
+    while (scan.next()) {
+      if (scan.mean < best || (scan.mean === best && scan.start < bestStart)) {
+        best = scan.mean;
+        bestStart = scan.start;
+      }
+      if (scan.mean === 0) break;
+    }
+  };
+  scanBand(lowest);
+  for (let k = 0; k < bands; k++) {
+    // A band bounded by the best mean can only tie it, and ties go to the earliest start.
+    if (k === lowest || bound[k] > best || (bound[k] === best && edge(k) >= bestStart)) continue;
+    scanBand(k);
+  }
+  return [Math.max(0, Math.min(1, best)), bestStart];
+}
+
+/** [mmu, start of a worst window] from every window a scan tries, in time order. */
+function scanMmu(scan: WindowScan, first: number): [number, number] {
+  let best = Infinity;
+  let bestStart = first;
   while (best > 0 && scan.next()) {
     if (scan.mean < best) {
       best = scan.mean;
@@ -97,11 +185,36 @@ function seriesMmu(series: UtilSeries, sums: Float64Array, window: number): [num
   return [Math.max(0, Math.min(1, best)), bestStart];
 }
 
+/** The first index in [0, n) where a monotone test holds, n if none. */
+function firstWhere(n: number, holds: (j: number) => boolean): number {
+  let lo = 0;
+  let hi = n;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (holds(mid)) hi = mid;
+    else lo = mid + 1;
+  }
+  return lo;
+}
+
+/** Index of the last point at or before t (0 if none is). */
+function lastAtOrBefore(time: Float64Array, t: number): number {
+  let lo = 0;
+  let hi = time.length - 1;
+  while (lo < hi) {
+    const mid = (lo + hi + 1) >> 1;
+    if (time[mid] <= t) lo = mid;
+    else hi = mid - 1;
+  }
+  return lo;
+}
+
 /**
  * Walks the windows of a size whose left or right edge meets a utilization change, in start
  * order: each `next()` moves to the next one and sets `start` and `mean`. The windowed mean is
  * piecewise linear between those starts, so its extremes are among them. A window longer than
- * the series is shortened to it, as in Go (windowLength).
+ * the series is shortened to it, as in Go (windowLength). Only starts in [from, to) are tried
+ * when those are given.
  */
 export class WindowScan {
   start = NaN;
@@ -118,12 +231,22 @@ export class WindowScan {
     private readonly series: UtilSeries,
     private readonly sums: Float64Array,
     window: number,
+    from = -Infinity,
+    private readonly to = Infinity,
   ) {
     const { time } = series;
     const n = time.length;
     this.w = windowLength(series, window);
     this.latest = n > 0 ? time[n - 1] - this.w : -Infinity;
-    while (this.b < n && time[this.b] - this.w < time[0]) this.b++;
+    if (n === 0 || !(from > time[0])) {
+      while (this.b < n && time[this.b] - this.w < time[0]) this.b++;
+      return;
+    }
+    // The same candidates a scan from the series' start reaches by walking, found by search.
+    this.a = firstWhere(n, (j) => time[j] >= from);
+    this.b = firstWhere(n, (j) => time[j] - this.w >= from);
+    this.leftPos = lastAtOrBefore(time, from);
+    this.rightPos = lastAtOrBefore(time, from + this.w);
   }
 
   next(): boolean {
@@ -143,7 +266,7 @@ export class WindowScan {
     const left = this.a < n && time[this.a] <= this.latest ? time[this.a] : Infinity;
     const right = this.b < n ? time[this.b] - w : Infinity;
     const start = Math.min(left, right);
-    if (start === Infinity) return false;
+    if (start === Infinity || start >= this.to) return false;
     if (start === left) this.a++;
     if (start === right) this.b++;
     const end = start + w;

@@ -43,19 +43,20 @@ export function mutatorUtilization(model: TraceModel, flags: UtilFlags): UtilSer
   const { kind, time, arg, count } = model;
   const perProc = flags.perProc === true;
   const out: BuildingSeries[] = [];
+  // The last point of each series, read on every event: cheaper here than from its columns.
+  let lastTime = new Float64Array(0);
+  let lastUtil = new Float64Array(0);
   const addUtil = (series: number, t: number, u: number) => {
+    const previous = lastUtil[series];
+    if (previous === u) return;
     const s = out[series];
-    const n = s.time.length;
-    if (n > 0) {
-      const lastUtil = s.util.get(n - 1);
-      if (lastUtil === u) return;
-      if (s.time.get(n - 1) === t) {
-        if (u < lastUtil) s.util.set(n - 1, u);
-        return;
-      }
+    if (lastTime[series] === t) {
+      // Several changes at one instant keep the lowest.
+      if (u < previous) s.util.set(s.util.length - 1, (lastUtil[series] = u));
+      return;
     }
-    s.time.push(t);
-    s.util.push(u);
+    s.time.push((lastTime[series] = t));
+    s.util.push((lastUtil[series] = u));
   };
   const gc: number[] = []; // per P: GC activities in progress
   const seriesOf: number[] = [];
@@ -71,9 +72,11 @@ export function mutatorUtilization(model: TraceModel, flags: UtilFlags): UtilSer
   let executing = new Uint8Array(0);
   const slot = (g: number) => {
     const s = goroutines.index(g);
-    inAssist = withRoom(inAssist, s, 0);
-    workerOn = withRoom(workerOn, s, -1);
-    executing = withRoom(executing, s, 0);
+    if (s >= inAssist.length) {
+      inAssist = withRoom(inAssist, s, 0);
+      workerOn = withRoom(workerOn, s, -1);
+      executing = withRoom(executing, s, 0);
+    }
     return s;
   };
   const names = model.strings;
@@ -90,8 +93,13 @@ export function mutatorUtilization(model: TraceModel, flags: UtilFlags): UtilSer
     }
     return yes;
   };
+  // Per transition row: whether it is a goroutine's, and whether it runs before and after.
   const { resourceKind, from, to } = model.transitions;
   const isExecuting = (s: number) => s === GoState.Running || s === GoState.Syscall;
+  const isGoroutineRow = resourceKind.map((r) => (r === ResourceKind.Goroutine ? 1 : 0));
+  const executesBefore = from.map((s) => (isExecuting(s) ? 1 : 0));
+  const executesAfter = to.map((s) => (isExecuting(s) ? 1 : 0));
+  const { transition, p: procOf } = model;
   const changeGc = (p: number, delta: number) => {
     if (p < 0 || p >= gc.length) return;
     const before = gc[p] > 0;
@@ -118,6 +126,10 @@ export function mutatorUtilization(model: TraceModel, flags: UtilFlags): UtilSer
           out.push({ time: float64Column(), util: float64Column() });
           out[series].time.push(t);
           out[series].util.push(1);
+          lastTime = withRoom(lastTime, series, NaN);
+          lastUtil = withRoom(lastUtil, series, NaN);
+          lastTime[series] = t;
+          lastUtil[series] = 1;
         }
         gc.push(0);
         seriesOf.push(series);
@@ -137,27 +149,27 @@ export function mutatorUtilization(model: TraceModel, flags: UtilFlags): UtilSer
         if (nSync > 1) continue;
         // Running since before the trace started: take it out of the time already measured.
         const counts = isSweep || (isAssist && executing[slot(model.g[i])] === 1);
-        if (counts && !perProc) subtractOneProc(out[0], procs);
+        if (counts && !perProc) lastUtil[0] = subtractOneProc(out[0], procs);
       }
       const delta = k === EventKind.RangeEnd ? -1 : 1;
       if (isStw) stw += delta;
-      else if (isSweep) changeGc(model.p[i], delta);
+      else if (isSweep) changeGc(procOf[i], delta);
       else if (isAssist) {
-        changeGc(model.p[i], delta);
+        changeGc(procOf[i], delta);
         if (scope >= 0) inAssist[slot(scope)] = delta > 0 ? 1 : 0;
       }
     } else if (k === EventKind.StateTransition) {
-      const row = model.transition[i];
-      if (resourceKind[row] === ResourceKind.Goroutine) {
+      const row = transition[i];
+      if (isGoroutineRow[row] === 1) {
         const s = slot(arg[i]);
-        const was = isExecuting(from[row]);
-        const is = isExecuting(to[row]);
-        if (inAssist[s] && was !== is) changeGc(model.p[i], is ? 1 : -1);
+        const was = executesBefore[row];
+        const is = executesAfter[row];
+        if (inAssist[s] && was !== is) changeGc(procOf[i], is ? 1 : -1);
         if (workerOn[s] >= 0 && was && !is) {
           changeGc(workerOn[s], -1);
           workerOn[s] = -1;
         }
-        executing[s] = is ? 1 : 0;
+        executing[s] = is;
       }
     } else if (k === EventKind.Label && flags.background === true) {
       const label = names[model.labels.label[arg[i]]];
@@ -185,14 +197,18 @@ export function mutatorUtilization(model: TraceModel, flags: UtilFlags): UtilSer
   return out.map((s) => ({ time: s.time.toArray(), util: s.util.toArray() }));
 }
 
-/** Lowers every point so far by one P's share of the utilization (gc.go, RangeActive). */
-function subtractOneProc(series: BuildingSeries, procs: Array<[number, number]>) {
+/**
+ * Lowers every point so far by one P's share of the utilization (gc.go, RangeActive), and
+ * returns the last point's new utilization.
+ */
+function subtractOneProc(series: BuildingSeries, procs: Array<[number, number]>): number {
   const { time, util } = series;
   let pi = 0;
   for (let m = 0; m < time.length; m++) {
     while (pi < procs.length - 1 && procs[pi + 1][0] < time.get(m)) pi++;
     util.set(m, Math.max(0, util.get(m) - 1 / procs[pi][1]));
   }
+  return util.get(util.length - 1);
 }
 
 interface BuildingSeries {
