@@ -1,5 +1,5 @@
 import type { PauseStats } from '../stats/pauseStats';
-import { MetricName, RangeName, type TraceModel, EventKind } from '../trace/model';
+import { MetricName, RangeName, type TraceModel } from '../trace/model';
 import { modelRangeSpans, SpanFlag } from './rangeSpans';
 import { stwPauses, stwStats } from './stwPauses';
 
@@ -48,15 +48,17 @@ export function traceAnalysisSummary(model: TraceModel): TraceAnalysisSummary {
   };
 }
 
-/** The largest value (at least 0) of each metric, in one pass. */
+/**
+ * The largest value (at least 0) of each metric, in one pass over the metric table: every Metric
+ * event has a row of its own there, so its rows are the events, without scanning the others.
+ */
 function maxMetrics(model: TraceModel, metrics: string[]): number[] {
+  const { name, value } = model.metrics;
   const names = metrics.map((m) => model.strings.indexOf(m));
   const max = metrics.map(() => 0);
-  for (let i = 0; i < model.count; i++) {
-    if (model.kind[i] !== EventKind.Metric) continue;
-    const row = model.arg[i];
-    const m = names.indexOf(model.metrics.name[row]);
-    if (m >= 0 && model.metrics.value[row] > max[m]) max[m] = model.metrics.value[row];
+  for (let row = 0; row < name.length; row++) {
+    const m = names.indexOf(name[row]);
+    if (m >= 0 && value[row] > max[m]) max[m] = value[row];
   }
   return max;
 }

@@ -1,3 +1,4 @@
+import { DenseIds } from '../analysis/denseIds';
 import { EventKind, ResourceKind, type TraceModel } from './model';
 
 /** The decoder's part of `summarize --json`, defined as in tools/traceoracle. */
@@ -16,18 +17,23 @@ export interface TraceBasics {
 }
 
 export function traceBasics(model: TraceModel): TraceBasics {
-  const procs = new Set<number>();
-  const goroutines = new Set<number>();
-  let cpuSamples = 0;
-  const { kind, arg, transition } = model;
+  const { kind, arg, transition, count } = model;
   const resourceKind = model.transitions.resourceKind;
-  for (let i = 0; i < model.count; i++) {
+  // Codes as locals: reading the imported constant objects in this loop made V8 run it ~8×
+  // slower (Node 20). Dense id tables rather than Sets, for the same reason: one Set.add per
+  // transition (tens of millions) was most of the time.
+  const { StackSample, StateTransition } = EventKind;
+  const { Proc, Goroutine } = ResourceKind;
+  const procs = new DenseIds();
+  const goroutines = new DenseIds();
+  let cpuSamples = 0;
+  for (let i = 0; i < count; i++) {
     const k = kind[i];
-    if (k === EventKind.StackSample) cpuSamples++;
-    else if (k === EventKind.StateTransition) {
+    if (k === StackSample) cpuSamples++;
+    else if (k === StateTransition) {
       const rk = resourceKind[transition[i]];
-      if (rk === ResourceKind.Proc) procs.add(arg[i]);
-      else if (rk === ResourceKind.Goroutine) goroutines.add(arg[i]);
+      if (rk === Proc) procs.index(arg[i]);
+      else if (rk === Goroutine) goroutines.index(arg[i]);
     }
   }
   return {
