@@ -1,4 +1,5 @@
-import { ProcActivity, type ProcIntervals } from './procIntervals';
+import { DenseIds } from './denseIds';
+import { ProcActivity, type ProcIntervalTable, type ProcIntervals } from './procIntervals';
 
 /** P intervals for drawing [from, to) at a given width. */
 export interface ProcActivityView {
@@ -21,31 +22,32 @@ export interface ProcActivityView {
  * narrower than one column are summed into per-column shares instead of being sent one by one.
  */
 export function procActivity(
-  all: ProcIntervals,
+  all: ProcIntervalTable,
   from: number,
   to: number,
   pixelWidth?: number,
 ): ProcActivityView {
-  const n = all.start.length;
+  const { time, opened, closed, activity } = all;
   const columns = pixelWidth && pixelWidth > 0 ? Math.floor(pixelWidth) : 0;
   const columnNs = columns > 0 ? (to - from) / columns : Infinity;
-  const procIds = [...new Set(all.p)].sort((a, b) => a - b);
-  const procIndex = new Map(procIds.map((p, i) => [p, i]));
-  const busy = new Float64Array(procIds.length * columns);
-  const gc = new Float64Array(procIds.length * columns);
+  // Dense indexes in insertion order: the position of each P in `procs`.
+  const procIndex = new DenseIds();
+  for (const p of all.procs) procIndex.index(p);
+  const busy = new Float64Array(all.procs.length * columns);
+  const gc = new Float64Array(all.procs.length * columns);
   const kept: number[] = [];
+  const n = rowsStartingBefore(all, to);
   for (let i = 0; i < n; i++) {
-    const start = all.start[i];
-    const end = all.end[i];
-    if (end < from || start >= to) continue;
+    const end = time[closed[i]];
+    if (end < from) continue;
+    const start = time[opened[i]];
     if (end - start >= columnNs || columns === 0) {
       kept.push(i);
       continue;
     }
-    const activity = all.activity[i];
-    const isGc = activity >= ProcActivity.markDedicated;
-    const isBusy = activity <= ProcActivity.markIdle;
-    const row = procIndex.get(all.p[i])! * columns;
+    const isGc = activity[i] >= ProcActivity.markDedicated;
+    const isBusy = activity[i] <= ProcActivity.markIdle;
+    const row = procIndex.find(all.p[i]) * columns;
     // Spread the interval over the (at most two) columns it touches.
     const a = Math.max(start, from);
     const b = Math.min(end, to);
@@ -60,14 +62,26 @@ export function procActivity(
   return {
     intervals: {
       p: Int32Array.from(kept, (i) => all.p[i]),
-      start: Float64Array.from(kept, (i) => all.start[i]),
-      end: Float64Array.from(kept, (i) => all.end[i]),
+      start: Float64Array.from(kept, (i) => time[opened[i]]),
+      end: Float64Array.from(kept, (i) => time[closed[i]]),
       g: Int32Array.from(kept, (i) => all.g[i]),
-      activity: Uint8Array.from(kept, (i) => all.activity[i]),
+      activity: Uint8Array.from(kept, (i) => activity[i]),
     },
     columns,
-    procs: Int32Array.from(procIds),
+    procs: all.procs.slice(),
     busy,
     gc,
   };
+}
+
+/** How many rows start before `to`: the rows are sorted by start. */
+function rowsStartingBefore({ time, opened }: ProcIntervalTable, to: number): number {
+  let lo = 0;
+  let hi = opened.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    if (time[opened[mid]] >= to) hi = mid;
+    else lo = mid + 1;
+  }
+  return lo;
 }

@@ -1,10 +1,18 @@
 import { describe, expect, it } from 'vitest';
+import { GoState, RangeName } from '../trace/model';
 import { procIntervals, ProcActivity } from './procIntervals';
+import { TraceModelBuilder } from './testing/modelBuilder';
 import { oneGcCycle } from './testing/oneGcCycle';
 import { twoGoroutines } from './testing/twoGoroutines';
 
 const rows = (iv: ReturnType<typeof procIntervals>) =>
-  [...iv.start].map((start, i) => [iv.p[i], start, iv.end[i], iv.g[i], iv.activity[i]]);
+  [...iv.opened].map((opened, i) => [
+    iv.p[i],
+    iv.time[opened],
+    iv.time[iv.closed[i]],
+    iv.g[i],
+    iv.activity[i],
+  ]);
 
 describe('procIntervals', () => {
   it('gives each P the goroutines that ran on it and the syscall holding it', () => {
@@ -21,5 +29,29 @@ describe('procIntervals', () => {
     const iv = rows(procIntervals(oneGcCycle().build()));
     expect(iv).toContainEqual([1, 40, 90, 5, ProcActivity.markDedicated]);
     expect(iv).toContainEqual([0, 120, 130, 1, ProcActivity.sweep]);
+  });
+
+  it('orders intervals opening together by when they closed, and closes the rest at the end', () => {
+    // g7 assists across a block: its assist reopens with it at 40 and ends first, at 45. At the
+    // end (60) g7 is still running and P1 still sweeping.
+    const b = new TraceModelBuilder()
+      .sync(0)
+      .goState(10, 7, GoState.Runnable, GoState.Running, { p: 0 })
+      .range(20, 'begin', RangeName.gcMarkAssist, { g: 7, p: 0 })
+      .goState(30, 7, GoState.Running, GoState.Waiting, { g: 7, p: 0 })
+      .goState(40, 7, GoState.Runnable, GoState.Running, { p: 0 })
+      .range(45, 'end', RangeName.gcMarkAssist, { g: 7, p: 0 })
+      .range(50, 'begin', RangeName.gcSweep, { g: 8, p: 1 })
+      .goState(55, 7, GoState.Running, GoState.Runnable, { g: 7, p: 0 })
+      .goState(58, 7, GoState.Runnable, GoState.Running, { p: 0 })
+      .sync(60);
+    expect(rows(procIntervals(b.build()))).toEqual([
+      [0, 10, 30, 7, ProcActivity.running],
+      [0, 20, 30, 7, ProcActivity.markAssist],
+      [0, 40, 45, 7, ProcActivity.markAssist],
+      [0, 40, 55, 7, ProcActivity.running],
+      [1, 50, 60, 8, ProcActivity.sweep],
+      [0, 58, 60, 7, ProcActivity.running],
+    ]);
   });
 });

@@ -5,9 +5,10 @@ import {
   RangeName,
   ResourceKind,
   type TraceModel,
+  type TransitionTable,
 } from '../trace/model';
 import { DenseIds } from './denseIds';
-import { float64Column, int32Column, uint8Column, withRoom } from './growingColumn';
+import { withRoom } from './growingColumn';
 
 /** What a P was doing during an interval. */
 export const ProcActivity = {
@@ -26,7 +27,7 @@ export const ProcActivity = {
 } as const;
 export type ProcActivity = (typeof ProcActivity)[keyof typeof ProcActivity];
 
-/** Intervals of P activity, sorted by start time. */
+/** Intervals of P activity, sorted by start time, as the procs view gets them. */
 export interface ProcIntervals {
   p: Int32Array;
   start: Float64Array;
@@ -34,6 +35,26 @@ export interface ProcIntervals {
   /** The goroutine, -1 for sweeps started outside any goroutine. */
   g: Int32Array;
   activity: Uint8Array;
+}
+
+/**
+ * The P intervals of a whole trace, sorted by start time. Each row names the events that opened
+ * and closed it instead of copying their times: a big trace has millions of rows, and this
+ * keeps them at 17 bytes each.
+ */
+export interface ProcIntervalTable {
+  /** The model's event times, shared (procActivity copies what it hands out). */
+  time: Float64Array;
+  /** The event that opened each interval. */
+  opened: Int32Array;
+  /** The event that closed it; the last event for intervals still open at the end. */
+  closed: Int32Array;
+  p: Int32Array;
+  /** The goroutine, -1 for sweeps started outside any goroutine. */
+  g: Int32Array;
+  activity: Uint8Array;
+  /** The Ps that have intervals, ascending. */
+  procs: Int32Array;
 }
 
 const workerLabels = ['GC (dedicated)', 'GC (fractional)', 'GC (idle)'];
@@ -46,181 +67,308 @@ const workerLabels = ['GC (dedicated)', 'GC (fractional)', 'GC (idle)'];
  * out in start order without sorting millions of them. Intervals starting together are ordered
  * by when they closed.
  */
-export function procIntervals(model: TraceModel): ProcIntervals {
-  const { kind, time, arg, count } = model;
-  const { resourceKind, from, to } = model.transitions;
-  const out = {
-    p: int32Column(),
-    start: float64Column(),
-    end: float64Column(),
-    g: int32Column(),
-    activity: uint8Column(),
-    closed: float64Column(),
-  };
-  let closings = 0;
-  // A row for an interval opening now; -1 (nothing drawn) when it is on no P.
-  const open = (p: number, t: number, g: number, activity: number) => {
-    if (p < 0) return -1;
-    out.p.push(p);
-    out.start.push(t);
-    out.end.push(NaN);
-    out.g.push(g);
-    out.closed.push(0);
-    return out.activity.push(activity);
-  };
-  const finish = (row: number, t: number) => {
-    if (row < 0) return;
-    out.end.set(row, t);
-    out.closed.set(row, closings++);
-  };
-  // Per goroutine (dense index): the row of its interval on a P and of its assist while it
-  // runs (NONE when none is open, -1 when open on no P), and whether it is in an assist.
-  const goroutines = new DenseIds();
-  let onP = new Int32Array(0);
-  let assistOn = new Int32Array(0);
-  let assisting = new Uint8Array(0);
-  const slot = (g: number) => {
-    const s = goroutines.index(g);
-    onP = withRoom(onP, s, NONE);
-    assistOn = withRoom(assistOn, s, NONE);
-    assisting = withRoom(assisting, s, 0);
-    return s;
-  };
-  const sweepOn = new Map<number, number>(); // P -> row of its sweep
-  const syscallRows = new Map<number, number[]>(); // P -> rows of syscalls holding it, in order
-  const labelMode = workerLabels.map((l) => model.strings.indexOf(l));
-  const assistName = model.strings.indexOf(RangeName.gcMarkAssist);
-  const sweepName = model.strings.indexOf(RangeName.gcSweep);
-  const leaveSyscall = (row: number) => {
-    const rows = syscallRows.get(out.p.get(row))!;
-    rows.splice(rows.indexOf(row), 1);
-  };
-  const close = (s: number, t: number) => {
-    const row = onP[s];
-    if (row >= 0 && out.activity.get(row) === ProcActivity.syscall) leaveSyscall(row);
-    finish(row, t);
-    finish(assistOn[s], t);
-    onP[s] = assistOn[s] = NONE;
-  };
+export function procIntervals(model: TraceModel): ProcIntervalTable {
+  const { kind, count } = model;
+  const timeline = new ProcTimeline(model);
   for (let i = 0; i < count; i++) {
     const k = kind[i];
-    const t = time[i];
-    if (k === EventKind.StateTransition) {
-      const row = model.transition[i];
-      if (resourceKind[row] === ResourceKind.Proc) {
-        // A P taken from a goroutine in a syscall ends the syscall's hold on it.
-        const held = to[row] === ProcState.Idle ? syscallRows.get(arg[i]) : undefined;
-        if (held !== undefined) {
-          for (const r of [...held]) close(slot(out.g.get(r)), t);
-        }
-        continue;
-      }
-      if (resourceKind[row] !== ResourceKind.Goroutine || from[row] === to[row]) continue;
-      const g = arg[i];
-      const s = slot(g);
-      close(s, t);
-      if (to[row] === GoState.Running) {
-        const p = model.p[i];
-        onP[s] = open(p, t, g, ProcActivity.running);
-        if (assisting[s]) assistOn[s] = open(p, t, g, ProcActivity.markAssist);
-      } else if (to[row] === GoState.Syscall && from[row] === GoState.Running) {
-        const r = (onP[s] = open(model.p[i], t, g, ProcActivity.syscall));
-        if (r >= 0) {
-          let rows = syscallRows.get(model.p[i]);
-          if (!rows) syscallRows.set(model.p[i], (rows = []));
-          rows.push(r);
-        }
-      }
-    } else if (k === EventKind.Label) {
-      const mode = labelMode.indexOf(model.labels.label[arg[i]]);
-      const r = mode >= 0 ? onP[slot(model.labels.goroutine[arg[i]])] : -1;
-      if (r >= 0) {
-        if (out.activity.get(r) === ProcActivity.syscall) leaveSyscall(r);
-        out.activity.set(r, ProcActivity.markDedicated + mode);
-      }
-    } else if (k === EventKind.RangeBegin || k === EventKind.RangeActive) {
-      const name = model.ranges.name[arg[i]];
-      const scope = model.ranges.scopeId[arg[i]];
-      if (name === assistName) {
-        const s = slot(scope);
-        if (assisting[s]) continue;
-        assisting[s] = 1;
-        const r = onP[s];
-        if (r !== NONE) {
-          assistOn[s] = open(r >= 0 ? out.p.get(r) : -1, t, scope, ProcActivity.markAssist);
-        }
-      } else if (name === sweepName && !sweepOn.has(scope)) {
-        sweepOn.set(scope, open(scope, t, model.g[i], ProcActivity.sweep));
-      }
-    } else if (k === EventKind.RangeEnd) {
-      const name = model.ranges.name[arg[i]];
-      const scope = model.ranges.scopeId[arg[i]];
-      if (name === assistName) {
-        const s = slot(scope);
-        assisting[s] = 0;
-        finish(assistOn[s], t);
-        assistOn[s] = NONE;
-      } else if (name === sweepName) {
-        const r = sweepOn.get(scope);
-        if (r !== undefined) finish(r, t);
-        sweepOn.delete(scope);
-      }
-    }
+    if (k === EventKind.StateTransition) timeline.transition(i);
+    else if (k === EventKind.Label) timeline.label(i);
+    else if (k === EventKind.RangeBegin || k === EventKind.RangeActive) timeline.rangeStart(i);
+    else if (k === EventKind.RangeEnd) timeline.rangeEnd(i);
   }
-  // Still open at the end, closed in the order they opened: goroutines on a P (each with its
-  // assist), the remaining assists, then sweeps.
-  const last = count > 0 ? time[count - 1] : 0;
-  const rows = out.start.length;
-  const isOpen = (r: number) => Number.isNaN(out.end.get(r));
-  for (let r = 0; r < rows; r++) {
-    const a = out.activity.get(r);
-    if (a !== ProcActivity.markAssist && a !== ProcActivity.sweep && isOpen(r)) {
-      close(slot(out.g.get(r)), last);
-    }
-  }
-  for (let r = 0; r < rows; r++) {
-    if (out.activity.get(r) === ProcActivity.markAssist && isOpen(r)) finish(r, last);
-  }
-  for (let r = 0; r < rows; r++) if (isOpen(r)) finish(r, last);
-
-  const intervals = {
-    p: out.p.toArray(),
-    start: out.start.toArray(),
-    end: out.end.toArray(),
-    g: out.g.toArray(),
-    activity: out.activity.toArray(),
-  };
-  sortByStart(intervals, out.closed.toArray());
-  return intervals;
+  return timeline.intervals(count - 1);
 }
 
+/** What a state transition shape (a row of `model.transitions`) does to the timeline. */
+const Step = {
+  none: 0,
+  /** A P went idle: a goroutine in a syscall no longer holds it. */
+  procIdle: 1,
+  /** A goroutine left its state, into one drawn on no P. */
+  goLeaves: 2,
+  goRuns: 3,
+  goEntersSyscall: 4,
+} as const;
+
+function transitionSteps({ resourceKind, from, to }: TransitionTable): Uint8Array {
+  return Uint8Array.from(resourceKind, (resource, row) => {
+    if (resource === ResourceKind.Proc)
+      return to[row] === ProcState.Idle ? Step.procIdle : Step.none;
+    if (resource !== ResourceKind.Goroutine || from[row] === to[row]) return Step.none;
+    if (to[row] === GoState.Running) return Step.goRuns;
+    if (to[row] === GoState.Syscall && from[row] === GoState.Running) return Step.goEntersSyscall;
+    return Step.goLeaves;
+  });
+}
+
+/** No interval open (a row number or -1, an interval open on no P, otherwise). */
 const NONE = -2;
 
-/**
- * Rows are taken in time order, so only rows starting together can be out of order: those are
- * put in closing order, in place. (Trace times never decrease; if they did, all rows are sorted.)
- */
-function sortByStart(iv: ProcIntervals, closed: Float64Array): void {
-  const n = iv.start.length;
-  const byStart = (x: number, y: number) => iv.start[x] - iv.start[y] || closed[x] - closed[y];
-  const rowsFrom = (a: number, b: number) => Array.from({ length: b - a }, (_, k) => a + k);
-  let monotone = true;
-  for (let r = 1; r < n && monotone; r++) monotone = iv.start[r - 1] <= iv.start[r];
-  if (!monotone) return permute(iv, rowsFrom(0, n).sort(byStart), 0);
-  for (let a = 0; a < n;) {
-    let b = a + 1;
-    while (b < n && iv.start[b] === iv.start[a]) b++;
-    if (b - a > 1) permute(iv, rowsFrom(a, b).sort(byStart), a);
-    a = b;
+/** The replay of a trace's events into P intervals; `i` is always an event index. */
+class ProcTimeline {
+  private readonly rows: IntervalRows;
+  private readonly steps: Uint8Array;
+  // Per goroutine (dense index): the row of its interval on a P and of its assist while it
+  // runs, and whether it is in an assist.
+  private readonly goroutines = new DenseIds();
+  private onP = new Int32Array(0);
+  private assistOn = new Int32Array(0);
+  private assisting = new Uint8Array(0);
+  // Per P (dense index): the row of its sweep.
+  private readonly procs = new DenseIds();
+  private sweepOn = new Int32Array(0);
+  /** P -> rows of the syscalls holding it, in order (few: most syscalls keep their P). */
+  private readonly syscallRows = new Map<number, number[]>();
+  private readonly labelMode: number[];
+  private readonly assistName: number;
+  private readonly sweepName: number;
+
+  constructor(private readonly model: TraceModel) {
+    this.steps = transitionSteps(model.transitions);
+    this.rows = new IntervalRows(model.time, rowBound(model, this.steps));
+    this.labelMode = workerLabels.map((l) => model.strings.indexOf(l));
+    this.assistName = model.strings.indexOf(RangeName.gcMarkAssist);
+    this.sweepName = model.strings.indexOf(RangeName.gcSweep);
+  }
+
+  transition(i: number): void {
+    const step = this.steps[this.model.transition[i]];
+    if (step === Step.none) return;
+    if (step === Step.procIdle) return this.releaseSyscalls(this.model.arg[i], i);
+    const g = this.model.arg[i];
+    const s = this.goroutine(g);
+    this.close(s, i);
+    const p = this.model.p[i];
+    if (step === Step.goRuns) {
+      this.onP[s] = this.rows.open(p, i, g, ProcActivity.running);
+      if (this.assisting[s]) this.assistOn[s] = this.rows.open(p, i, g, ProcActivity.markAssist);
+    } else if (step === Step.goEntersSyscall) {
+      const row = (this.onP[s] = this.rows.open(p, i, g, ProcActivity.syscall));
+      if (row >= 0) {
+        let held = this.syscallRows.get(p);
+        if (!held) this.syscallRows.set(p, (held = []));
+        held.push(row);
+      }
+    }
+  }
+
+  label(i: number): void {
+    const { labels } = this.model;
+    const mode = this.labelMode.indexOf(labels.label[this.model.arg[i]]);
+    if (mode < 0) return;
+    const row = this.onP[this.goroutine(labels.goroutine[this.model.arg[i]])];
+    if (row < 0) return;
+    if (this.rows.activity[row] === ProcActivity.syscall) this.leaveSyscall(row);
+    this.rows.activity[row] = ProcActivity.markDedicated + mode;
+  }
+
+  rangeStart(i: number): void {
+    const range = this.model.arg[i];
+    const name = this.model.ranges.name[range];
+    const scope = this.model.ranges.scopeId[range];
+    if (name === this.assistName) {
+      const s = this.goroutine(scope);
+      if (this.assisting[s]) return;
+      this.assisting[s] = 1;
+      const row = this.onP[s];
+      if (row !== NONE) {
+        const p = row >= 0 ? this.rows.p[row] : -1;
+        this.assistOn[s] = this.rows.open(p, i, scope, ProcActivity.markAssist);
+      }
+    } else if (name === this.sweepName) {
+      const s = this.proc(scope);
+      if (this.sweepOn[s] !== NONE) return;
+      this.sweepOn[s] = this.rows.open(scope, i, this.model.g[i], ProcActivity.sweep);
+    }
+  }
+
+  rangeEnd(i: number): void {
+    const range = this.model.arg[i];
+    const name = this.model.ranges.name[range];
+    const scope = this.model.ranges.scopeId[range];
+    if (name === this.assistName) {
+      const s = this.goroutine(scope);
+      this.assisting[s] = 0;
+      this.rows.finish(this.assistOn[s], i);
+      this.assistOn[s] = NONE;
+    } else if (name === this.sweepName) {
+      const s = this.proc(scope);
+      this.rows.finish(this.sweepOn[s], i);
+      this.sweepOn[s] = NONE;
+    }
+  }
+
+  /**
+   * The intervals, those still open closed at event `last` in the order they opened:
+   * goroutines on a P (each with its assist), the remaining assists, then sweeps.
+   */
+  intervals(last: number): ProcIntervalTable {
+    const { rows } = this;
+    for (let r = 0; r < rows.length; r++) {
+      const a = rows.activity[r];
+      if (a !== ProcActivity.markAssist && a !== ProcActivity.sweep && rows.isOpen(r)) {
+        this.close(this.goroutine(rows.g[r]), last);
+      }
+    }
+    for (let r = 0; r < rows.length; r++) {
+      if (rows.activity[r] === ProcActivity.markAssist && rows.isOpen(r)) rows.finish(r, last);
+    }
+    for (let r = 0; r < rows.length; r++) if (rows.isOpen(r)) rows.finish(r, last);
+    return rows.sortedByStart();
+  }
+
+  /** Ends the interval of goroutine `s` on a P and its assist's. */
+  private close(s: number, i: number): void {
+    const row = this.onP[s];
+    if (row >= 0 && this.rows.activity[row] === ProcActivity.syscall) this.leaveSyscall(row);
+    this.rows.finish(row, i);
+    this.rows.finish(this.assistOn[s], i);
+    this.onP[s] = this.assistOn[s] = NONE;
+  }
+
+  /** A P taken from goroutines in a syscall ends their hold on it. */
+  private releaseSyscalls(p: number, i: number): void {
+    const held = this.syscallRows.get(p);
+    if (held === undefined) return;
+    for (const row of [...held]) this.close(this.goroutine(this.rows.g[row]), i);
+  }
+
+  private leaveSyscall(row: number): void {
+    const held = this.syscallRows.get(this.rows.p[row])!;
+    held.splice(held.indexOf(row), 1);
+  }
+
+  /** The dense index of goroutine `g`, with room for its state. */
+  private goroutine(g: number): number {
+    const s = this.goroutines.index(g);
+    if (s >= this.onP.length) {
+      this.onP = withRoom(this.onP, s, NONE);
+      this.assistOn = withRoom(this.assistOn, s, NONE);
+      this.assisting = withRoom(this.assisting, s, 0);
+    }
+    return s;
+  }
+
+  /** The dense index of P `p`, with room for its state. */
+  private proc(p: number): number {
+    const s = this.procs.index(p);
+    if (s >= this.sweepOn.length) this.sweepOn = withRoom(this.sweepOn, s, NONE);
+    return s;
   }
 }
 
-/** Puts rows `order` at positions at, at + 1, … of every column. */
-function permute(iv: ProcIntervals, order: number[], at: number): void {
-  for (const column of [iv.p, iv.start, iv.end, iv.g, iv.activity]) {
-    column.set(
-      order.map((r) => column[r]),
-      at,
-    );
+/**
+ * At most how many intervals the trace opens: one per goroutine starting to run (two with its
+ * assist) or entering a syscall, and one per range start. Counting first lets the rows live in
+ * plain typed arrays. Events of other kinds have transition 0, the placeholder shape.
+ */
+function rowBound(model: TraceModel, steps: Uint8Array): number {
+  const perShape = steps.map((step) =>
+    step === Step.goRuns ? 2 : step === Step.goEntersSyscall ? 1 : 0,
+  );
+  const perKind = new Uint8Array(256);
+  perKind[EventKind.RangeBegin] = perKind[EventKind.RangeActive] = 1;
+  const { kind, transition, count } = model;
+  let bound = 0;
+  for (let i = 0; i < count; i++) bound += perShape[transition[i]] + perKind[kind[i]];
+  return bound;
+}
+
+/** Interval rows in the order they opened, in columns sized for all of them up front. */
+class IntervalRows {
+  length = 0;
+  readonly opened: Int32Array;
+  /** -1 while open. */
+  readonly closed: Int32Array;
+  readonly p: Int32Array;
+  readonly g: Int32Array;
+  readonly activity: Uint8Array;
+  /** Each row's rank in closing order: rows closed by one event differ only by this. */
+  private readonly closingRank: Int32Array;
+  private closings = 0;
+
+  constructor(
+    private readonly time: Float64Array,
+    capacity: number,
+  ) {
+    this.opened = new Int32Array(capacity);
+    this.closed = new Int32Array(capacity);
+    this.p = new Int32Array(capacity);
+    this.g = new Int32Array(capacity);
+    this.activity = new Uint8Array(capacity);
+    this.closingRank = new Int32Array(capacity);
   }
+
+  /** A row for an interval opened by event `i`; -1 (nothing drawn) when it is on no P. */
+  open(p: number, i: number, g: number, activity: number): number {
+    if (p < 0) return -1;
+    const row = this.length++;
+    this.opened[row] = i;
+    this.closed[row] = -1;
+    this.p[row] = p;
+    this.g[row] = g;
+    this.activity[row] = activity;
+    return row;
+  }
+
+  /** Closes a row at event `i` (none for -1 or NONE). */
+  finish(row: number, i: number): void {
+    if (row < 0) return;
+    this.closed[row] = i;
+    this.closingRank[row] = this.closings++;
+  }
+
+  isOpen(row: number): boolean {
+    return this.closed[row] < 0;
+  }
+
+  /**
+   * The rows by start then closing order. Rows are taken in time order and trace times never
+   * decrease, so a row only moves past rows that opened at the same time: an insertion sort does
+   * it in one pass. The columns are returned as views of their first rows, not copied: the
+   * unused end of each was never written, so it holds no memory, and copying hundreds of MB of
+   * fresh pages would cost more than building them.
+   */
+  sortedByStart(): ProcIntervalTable {
+    const { time, opened, closingRank } = this;
+    for (let r = 1; r < this.length; r++) {
+      for (let q = r; q > 0; q--) {
+        const before = time[opened[q - 1]] - time[opened[q]] || closingRank[q - 1] - closingRank[q];
+        if (before <= 0) break;
+        this.swap(q - 1, q);
+      }
+    }
+    const p = this.p.subarray(0, this.length);
+    return {
+      time,
+      opened: opened.subarray(0, this.length),
+      closed: this.closed.subarray(0, this.length),
+      p,
+      g: this.g.subarray(0, this.length),
+      activity: this.activity.subarray(0, this.length),
+      procs: distinctAscending(p),
+    };
+  }
+
+  private swap(a: number, b: number): void {
+    for (const column of [
+      this.opened,
+      this.closed,
+      this.p,
+      this.g,
+      this.activity,
+      this.closingRank,
+    ]) {
+      const value = column[a];
+      column[a] = column[b];
+      column[b] = value;
+    }
+  }
+}
+
+function distinctAscending(values: Int32Array): Int32Array {
+  const seen = new DenseIds();
+  for (let i = 0; i < values.length; i++) seen.index(values[i]);
+  return Int32Array.from(seen.ids).sort();
 }
