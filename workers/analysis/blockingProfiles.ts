@@ -4,7 +4,7 @@ import { DenseIds } from './denseIds';
 import { withRoom } from './growingColumn';
 import { memoizeByModel } from './modelMemo';
 import { StackProfileBuilder, stackProfileFlame, type StackProfile } from './stackProfile';
-import { overlapNs, type TimeWindow } from './timeWindow';
+import { isWindowed, overlapNs, type TimeWindow } from './timeWindow';
 
 /** The four blocking profiles of `go tool trace` (cmd/trace/pprof.go). */
 export type BlockingKind = 'sync' | 'network' | 'syscall' | 'sched';
@@ -18,15 +18,16 @@ export const blockingKinds: BlockingKind[] = ['sync', 'network', 'syscall', 'sch
  */
 const modelFirstRuns = memoizeByModel((model: TraceModel) => {
   const { resourceKind, to } = model.transitions;
+  const { kind, transition, arg, time } = model;
   const goroutines = new DenseIds();
   let firstRun = new Float64Array(0);
   for (let i = 0; i < model.count; i++) {
-    if (model.kind[i] !== EventKind.StateTransition) continue;
-    const row = model.transition[i];
+    if (kind[i] !== EventKind.StateTransition) continue;
+    const row = transition[i];
     if (resourceKind[row] !== ResourceKind.Goroutine) continue;
-    const g = goroutines.index(model.arg[i]);
-    firstRun = withRoom(firstRun, g, NaN);
-    if (to[row] === GoState.Running && Number.isNaN(firstRun[g])) firstRun[g] = model.time[i];
+    const g = goroutines.index(arg[i]);
+    if (g >= firstRun.length) firstRun = withRoom(firstRun, g, NaN);
+    if (to[row] === GoState.Running && Number.isNaN(firstRun[g])) firstRun[g] = time[i];
   }
   return { goroutines, firstRun };
 });
@@ -47,45 +48,75 @@ export function blockingProfile(
   kind: BlockingKind,
   window?: TimeWindow,
 ): StackProfile {
+  const all = isWindowed(window) ? blockingProfiles(model, window) : wholeTraceProfiles(model);
+  return all[kind];
+}
+
+/** The whole trace's four profiles: the views ask for each, and one pass makes them all. */
+const wholeTraceProfiles = memoizeByModel((model: TraceModel) => blockingProfiles(model));
+
+/** The four blocking profiles in one pass over the trace (blockingProfile says what each is). */
+function blockingProfiles(
+  model: TraceModel,
+  window?: TimeWindow,
+): Record<BlockingKind, StackProfile> {
   const { resourceKind, to, reason } = model.transitions;
-  const state =
-    kind === 'syscall' ? GoState.Syscall : kind === 'sched' ? GoState.Runnable : GoState.Waiting;
-  const tracksReason = new Map<number, boolean>();
-  const tracks = (reasonId: number) => {
-    let yes = tracksReason.get(reasonId);
-    if (yes === undefined) {
-      const text = model.strings[reasonId];
-      yes =
+  const { kind: eventKind, transition, arg, time, stack } = model;
+  const stateOf: Record<BlockingKind, GoState> = {
+    sync: GoState.Waiting,
+    network: GoState.Waiting,
+    syscall: GoState.Syscall,
+    sched: GoState.Runnable,
+  };
+  // Per transition row, one bit per kind (bit k for blockingKinds[k]): the kinds whose wait
+  // state the row enters, and the kinds whose wait it starts (state and reason both match).
+  const entersState = new Uint8Array(to.length);
+  const startsWait = new Uint8Array(to.length);
+  to.forEach((state, row) => {
+    if (resourceKind[row] !== ResourceKind.Goroutine) return;
+    const text = model.strings[reason[row]];
+    blockingKinds.forEach((kind, k) => {
+      if (state !== stateOf[kind]) return;
+      entersState[row] |= 1 << k;
+      const tracked =
         kind === 'sync'
           ? text.includes('chan') || text.includes('sync') || text.includes('select')
-          : kind === 'network'
-            ? text === 'network'
-            : true;
-      tracksReason.set(reasonId, yes);
-    }
-    return yes;
-  };
+          : kind !== 'network' || text === 'network';
+      if (tracked) startsWait[row] |= 1 << k;
+    });
+  });
+  const kinds = blockingKinds.length;
   const { goroutines, firstRun } = modelFirstRuns(model);
-  const profile = new StackProfileBuilder();
-  // Per goroutine (dense index): the event that began its wait, -1 when not waiting.
-  const since = new Int32Array(goroutines.size).fill(-1);
+  const profiles = blockingKinds.map(() => new StackProfileBuilder());
+  // Per goroutine (dense index): the kinds it is waiting in, and per kind the event that
+  // began that wait.
+  const waiting = new Uint8Array(goroutines.size);
+  const since = new Int32Array(goroutines.size * kinds);
   for (let i = 0; i < model.count; i++) {
-    if (model.kind[i] !== EventKind.StateTransition) continue;
-    const row = model.transition[i];
+    if (eventKind[i] !== EventKind.StateTransition) continue;
+    const row = transition[i];
     if (resourceKind[row] !== ResourceKind.Goroutine) continue;
-    const g = goroutines.index(model.arg[i]);
-    const began = since[g];
-    if (began < 0) {
-      if (to[row] === state && tracks(reason[row])) since[g] = i;
-      continue;
+    const g = goroutines.index(arg[i]);
+    const was = waiting[g];
+    // A wait goes on while its state does; one that ends does not restart on the same event.
+    const ends = was & ~entersState[row];
+    const begins = startsWait[row] & ~was;
+    waiting[g] = (was & entersState[row]) | begins;
+    if ((ends | begins) === 0) continue;
+    for (let k = 0; k < kinds; k++) {
+      const bit = 1 << k;
+      if (begins & bit) since[g * kinds + k] = i;
+      if (!(ends & bit)) continue;
+      const began = since[g * kinds + k];
+      const from = Math.max(time[began], Number.isNaN(firstRun[g]) ? -Infinity : firstRun[g]);
+      const d = from < time[i] ? overlapNs(from, time[i], window) : 0;
+      if (d > 0) profiles[k].add(stack[began], d);
     }
-    if (to[row] === state) continue;
-    since[g] = -1;
-    const from = Math.max(model.time[began], Number.isNaN(firstRun[g]) ? -Infinity : firstRun[g]);
-    const d = from < model.time[i] ? overlapNs(from, model.time[i], window) : 0;
-    if (d > 0) profile.add(model.stack[began], d);
   }
-  return profile.build();
+  return Object.fromEntries(blockingKinds.map((kind, k) => [kind, profiles[k].build()])) as Record<
+    BlockingKind,
+    StackProfile
+  >;
 }
 
 export function blockingFlame(

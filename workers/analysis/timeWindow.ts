@@ -19,3 +19,8 @@ export function overlapNs(start: number, end: number, window: TimeWindow | undef
   const d = Math.min(end, to) - Math.max(start, from);
   return d > 0 ? d : 0;
 }
+
+/** Whether a window bounds anything: queries pass their whole arguments, often with neither. */
+export function isWindowed(window: TimeWindow | undefined): window is TimeWindow {
+  return window?.from !== undefined || window?.to !== undefined;
+}

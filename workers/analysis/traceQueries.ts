@@ -17,7 +17,7 @@ import { mutatorUtilization, type UtilFlags, type UtilSeries } from './mutatorUt
 import { procActivity } from './procActivity';
 import { procIntervals } from './procIntervals';
 import { stwPauses, stwStats } from './stwPauses';
-import type { TimeWindow } from './timeWindow';
+import { isWindowed, type TimeWindow } from './timeWindow';
 import { userAnnotations } from './userAnnotations';
 
 const cachedGcCycles = memoizeByModel(gcCycles);
@@ -43,10 +43,6 @@ function utilizationIn(model: TraceModel, args: TimeWindow & { flags: UtilFlags 
   const series = utilization(model, args.flags);
   if (args.from === undefined && args.to === undefined) return series;
   return series.map((s) => clipUtilSeries(s, args)).filter((s) => s.time.length > 1);
-}
-
-function isWindowed(w: TimeWindow | undefined): w is TimeWindow {
-  return w?.from !== undefined || w?.to !== undefined;
 }
 
 /** The trace's time span: first to last event. */
