@@ -210,7 +210,7 @@ function addEventWork(
   markTermBegin: Int32Array,
   cycles: GcCycles,
 ) {
-  const { kind, time, arg, count } = model;
+  const { kind, time, arg, count, transition } = model;
   const heapName = model.strings.indexOf(MetricName.heapObjects);
   const goalName = model.strings.indexOf(MetricName.heapGoal);
   const procsName = model.strings.indexOf(MetricName.gomaxprocs);
@@ -227,10 +227,12 @@ function addEventWork(
   let assistSince = new Float64Array(0);
   const slot = (g: number) => {
     const s = goroutines.index(g);
-    stintMode = withRoom(stintMode, s, -1);
-    stintStart = withRoom(stintStart, s, NaN);
-    inAssist = withRoom(inAssist, s, 0);
-    assistSince = withRoom(assistSince, s, NaN);
+    if (s >= stintMode.length) {
+      stintMode = withRoom(stintMode, s, -1);
+      stintStart = withRoom(stintStart, s, NaN);
+      inAssist = withRoom(inAssist, s, 0);
+      assistSince = withRoom(assistSince, s, NaN);
+    }
     return s;
   };
   // Concurrent mark of each cycle: between its two pauses, or its ends where one is missing.
@@ -296,7 +298,7 @@ function addEventWork(
       }
       inAssist[s] = 0;
     } else if (k === EventKind.StateTransition) {
-      const row = model.transition[i];
+      const row = transition[i];
       if (resourceKind[row] !== ResourceKind.Goroutine || from[row] === to[row]) continue;
       const s = slot(arg[i]);
       if (inAssist[s]) {

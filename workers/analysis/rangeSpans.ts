@@ -79,7 +79,7 @@ export function rangeSpans(model: TraceModel): RangeSpans {
     let scope = scopes.get(kindKey);
     if (!scope) scopes.set(kindKey, (scope = { ids: new DenseIds(), open: new Int32Array(0) }));
     const id = scope.ids.index(scopeId[row]);
-    scope.open = withRoom(scope.open, id, -1);
+    if (id >= scope.open.length) scope.open = withRoom(scope.open, id, -1);
     if (k === EventKind.RangeEnd) {
       const span = scope.open[id];
       if (span < 0) continue;
