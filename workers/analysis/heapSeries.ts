@@ -26,16 +26,15 @@ export function heapSeries(model: TraceModel): HeapSeries {
   const liveName = model.strings.indexOf(MetricName.heapObjects);
   const goalName = model.strings.indexOf(MetricName.heapGoal);
   const cycleStarts = markStarts(model);
-  // The series (0 live, 1 goal, -1 none) an event feeds; counted first to size the columns.
-  const seriesOf = (i: number) => {
-    if (kind[i] !== EventKind.Metric) return -1;
-    const name = model.metrics.name[arg[i]];
-    return name === liveName ? 0 : name === goalName ? 1 : -1;
-  };
+  // The series (0 live, 1 goal, -1 none) each metric row feeds; counted first to size the
+  // columns. Metric rows are in event order, so the events are walked along with them.
+  const { name: metricName, value: metricValue } = model.metrics;
+  const seriesOfRow = new Int8Array(metricName.length);
   const sizes = [0, 0];
-  for (let i = 0; i < count; i++) {
-    const s = seriesOf(i);
-    if (s >= 0) sizes[s]++;
+  for (let r = 0; r < metricName.length; r++) {
+    const series = metricName[r] === liveName ? 0 : metricName[r] === goalName ? 1 : -1;
+    seriesOfRow[r] = series;
+    if (series >= 0) sizes[series]++;
   }
   const out = sizes.map((n) => ({
     time: new Float64Array(n),
@@ -43,13 +42,15 @@ export function heapSeries(model: TraceModel): HeapSeries {
     cycle: new Int32Array(n),
   }));
   const filled = [0, 0];
+  const { Metric } = EventKind;
   for (let i = 0; i < count; i++) {
-    const s = seriesOf(i);
-    if (s < 0) continue;
-    const at = filled[s]++;
-    out[s].time[at] = time[i];
-    out[s].value[at] = model.metrics.value[arg[i]];
-    out[s].cycle[at] = cycleAt(cycleStarts, time[i]);
+    if (kind[i] !== Metric) continue;
+    const series = seriesOfRow[arg[i]];
+    if (series < 0) continue;
+    const at = filled[series]++;
+    out[series].time[at] = time[i];
+    out[series].value[at] = metricValue[arg[i]];
+    out[series].cycle[at] = cycleAt(cycleStarts, time[i]);
   }
   return { live: out[0], goal: out[1] };
 }
