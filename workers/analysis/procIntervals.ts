@@ -190,11 +190,11 @@ class ProcTimeline {
     if (name === this.assistName) {
       const s = this.goroutine(scope);
       this.assisting[s] = 0;
-      this.rows.finish(this.assistOn[s], i);
+      this.finish(this.assistOn[s], i);
       this.assistOn[s] = NONE;
     } else if (name === this.sweepName) {
       const s = this.proc(scope);
-      this.rows.finish(this.sweepOn[s], i);
+      this.finish(this.sweepOn[s], i);
       this.sweepOn[s] = NONE;
     }
   }
@@ -204,34 +204,59 @@ class ProcTimeline {
    * goroutines on a P (each with its assist), the remaining assists, then sweeps.
    */
   intervals(last: number): ProcIntervalTable {
-    const { rows } = this;
-    for (let r = 0; r < rows.length; r++) {
-      const a = rows.activity[r];
-      if (a !== ProcActivity.markAssist && a !== ProcActivity.sweep && rows.isOpen(r)) {
-        this.close(this.goroutine(rows.g[r]), last);
-      }
-    }
-    for (let r = 0; r < rows.length; r++) {
-      if (rows.activity[r] === ProcActivity.markAssist && rows.isOpen(r)) rows.finish(r, last);
-    }
-    for (let r = 0; r < rows.length; r++) if (rows.isOpen(r)) rows.finish(r, last);
-    return rows.sortedByStart();
+    for (const s of holdersByRow(this.onP)) this.close(s, last);
+    for (const s of holdersByRow(this.assistOn)) this.finish(this.assistOn[s], last);
+    for (const s of holdersByRow(this.sweepOn)) this.finish(this.sweepOn[s], last);
+    return this.rows.table();
   }
 
   /** Ends the interval of goroutine `s` on a P and its assist's. */
   private close(s: number, i: number): void {
     const row = this.onP[s];
     if (row >= 0 && this.rows.activity[row] === ProcActivity.syscall) this.leaveSyscall(row);
-    this.rows.finish(row, i);
-    this.rows.finish(this.assistOn[s], i);
+    this.finish(row, i);
+    this.finish(this.assistOn[s], i);
     this.onP[s] = this.assistOn[s] = NONE;
+  }
+
+  /**
+   * Closes a row at event `i` (none for -1 or NONE). Rows opening together must come out in
+   * closing order, so a row closing moves before the rows of its group still open, which keep
+   * their order; whoever holds those is told their new place.
+   */
+  private finish(row: number, i: number): void {
+    if (row < 0) return;
+    const { rows } = this;
+    rows.closed[row] = i;
+    for (let r = row; r > 0 && rows.isOpen(r - 1) && rows.openedTogether(r - 1, r); r--) {
+      rows.swap(r - 1, r);
+      this.moved(r - 1, r);
+    }
+  }
+
+  /** Points whoever holds open row `from` at its new place `to`. */
+  private moved(from: number, to: number): void {
+    const { rows } = this;
+    const activity = rows.activity[to];
+    if (activity === ProcActivity.sweep) {
+      this.sweepOn[this.proc(rows.p[to])] = to;
+    } else if (activity === ProcActivity.markAssist) {
+      this.assistOn[this.goroutine(rows.g[to])] = to;
+    } else {
+      this.onP[this.goroutine(rows.g[to])] = to;
+      if (activity === ProcActivity.syscall) {
+        const held = this.syscallRows.get(rows.p[to])!;
+        held[held.indexOf(from)] = to;
+      }
+    }
   }
 
   /** A P taken from goroutines in a syscall ends their hold on it. */
   private releaseSyscalls(p: number, i: number): void {
     const held = this.syscallRows.get(p);
-    if (held === undefined) return;
-    for (const row of [...held]) this.close(this.goroutine(this.rows.g[row]), i);
+    // Each close takes its row off the list (and may move the others).
+    while (held !== undefined && held.length > 0)
+      this.close(this.goroutine(this.rows.g[held[0]]), i);
   }
 
   private leaveSyscall(row: number): void {
@@ -259,6 +284,16 @@ class ProcTimeline {
 }
 
 /**
+ * The goroutines or Ps (dense indexes) holding an open row, in the order their rows opened.
+ * Closing rows keeps the order of the others, so it holds while they are closed one by one.
+ */
+function holdersByRow(rowOf: Int32Array): number[] {
+  const holders: number[] = [];
+  for (let s = 0; s < rowOf.length; s++) if (rowOf[s] >= 0) holders.push(s);
+  return holders.sort((a, b) => rowOf[a] - rowOf[b]);
+}
+
+/**
  * At most how many intervals the trace opens: one per goroutine starting to run (two with its
  * assist) or entering a syscall, and one per range start. Counting first lets the rows live in
  * plain typed arrays. Events of other kinds have transition 0, the placeholder shape.
@@ -275,7 +310,11 @@ function rowBound(model: TraceModel, steps: Uint8Array): number {
   return bound;
 }
 
-/** Interval rows in the order they opened, in columns sized for all of them up front. */
+/**
+ * Interval rows in start order, in columns sized for all of them up front. Rows are taken as
+ * they open, and trace times never decrease (model.ts), so only rows opening together can be
+ * out of order: ProcTimeline.finish keeps those in closing order.
+ */
 class IntervalRows {
   length = 0;
   readonly opened: Int32Array;
@@ -284,9 +323,7 @@ class IntervalRows {
   readonly p: Int32Array;
   readonly g: Int32Array;
   readonly activity: Uint8Array;
-  /** Each row's rank in closing order: rows closed by one event differ only by this. */
-  private readonly closingRank: Int32Array;
-  private closings = 0;
+  private readonly columns: Array<Int32Array | Uint8Array>;
 
   constructor(
     private readonly time: Float64Array,
@@ -297,7 +334,7 @@ class IntervalRows {
     this.p = new Int32Array(capacity);
     this.g = new Int32Array(capacity);
     this.activity = new Uint8Array(capacity);
-    this.closingRank = new Int32Array(capacity);
+    this.columns = [this.opened, this.closed, this.p, this.g, this.activity];
   }
 
   /** A row for an interval opened by event `i`; -1 (nothing drawn) when it is on no P. */
@@ -312,58 +349,38 @@ class IntervalRows {
     return row;
   }
 
-  /** Closes a row at event `i` (none for -1 or NONE). */
-  finish(row: number, i: number): void {
-    if (row < 0) return;
-    this.closed[row] = i;
-    this.closingRank[row] = this.closings++;
-  }
-
   isOpen(row: number): boolean {
     return this.closed[row] < 0;
   }
 
-  /**
-   * The rows by start then closing order. Rows are taken in time order and trace times never
-   * decrease, so a row only moves past rows that opened at the same time: an insertion sort does
-   * it in one pass. The columns are returned as views of their first rows, not copied: the
-   * unused end of each was never written, so it holds no memory, and copying hundreds of MB of
-   * fresh pages would cost more than building them.
-   */
-  sortedByStart(): ProcIntervalTable {
-    const { time, opened, closingRank } = this;
-    for (let r = 1; r < this.length; r++) {
-      for (let q = r; q > 0; q--) {
-        const before = time[opened[q - 1]] - time[opened[q]] || closingRank[q - 1] - closingRank[q];
-        if (before <= 0) break;
-        this.swap(q - 1, q);
-      }
+  openedTogether(a: number, b: number): boolean {
+    return this.time[this.opened[a]] === this.time[this.opened[b]];
+  }
+
+  swap(a: number, b: number): void {
+    for (const column of this.columns) {
+      const value = column[a];
+      column[a] = column[b];
+      column[b] = value;
     }
+  }
+
+  /**
+   * The rows, as views of the columns' first rows rather than copies: the unused end of each
+   * column was never written, so it holds no memory, and copying hundreds of MB of fresh pages
+   * would cost more than building them.
+   */
+  table(): ProcIntervalTable {
     const p = this.p.subarray(0, this.length);
     return {
-      time,
-      opened: opened.subarray(0, this.length),
+      time: this.time,
+      opened: this.opened.subarray(0, this.length),
       closed: this.closed.subarray(0, this.length),
       p,
       g: this.g.subarray(0, this.length),
       activity: this.activity.subarray(0, this.length),
       procs: distinctAscending(p),
     };
-  }
-
-  private swap(a: number, b: number): void {
-    for (const column of [
-      this.opened,
-      this.closed,
-      this.p,
-      this.g,
-      this.activity,
-      this.closingRank,
-    ]) {
-      const value = column[a];
-      column[a] = column[b];
-      column[b] = value;
-    }
   }
 }
 
