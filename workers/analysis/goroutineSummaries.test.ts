@@ -51,6 +51,33 @@ describe('goroutineSummaries', () => {
     expect([...late.name].map((n) => late.names[n])).toEqual(['', 'main.consumer']);
   });
 
+  it('ends a goroutine that blocks forever, and closes states still open at the trace end', () => {
+    const b = new TraceModelBuilder();
+    const creator = b.stack(['main.main']);
+    const parked = b.stack(['runtime.gopark', 'main.stuck']);
+    const sleeping = b.stack(['time.Sleep', 'main.sleeper']);
+    const ends = goroutineSummaries(
+      b
+        .sync(0)
+        .goState(10, 5, GoState.NotExist, GoState.Runnable, { p: 0, stack: creator }, '', parked)
+        .goState(20, 5, GoState.Runnable, GoState.Running, { p: 0 })
+        .goState(30, 5, GoState.Running, GoState.Waiting, { p: 0, stack: parked }, 'forever')
+        .goState(40, 6, GoState.NotExist, GoState.Runnable, { p: 0, stack: creator }, '', sleeping)
+        .goState(50, 6, GoState.Runnable, GoState.Running, { p: 0 })
+        .goState(60, 6, GoState.Running, GoState.Waiting, { p: 0, stack: sleeping }, 'sleep')
+        .sync(100)
+        .build(),
+    );
+    // g5 ends at 30; g6 is still asleep at the last event (100).
+    expect([...ends.endTime]).toEqual([30, NaN]);
+    expect([...ends.totalNs]).toEqual([20, 60]);
+    expect([...ends.execNs]).toEqual([10, 10]);
+    expect([...ends.schedWaitNs]).toEqual([10, 10]);
+    expect(ends.blockReasons).toEqual(['sleep']);
+    expect([...ends.blockNs]).toEqual([0, 40]);
+    expect([...ends.unknownNs]).toEqual([0, 0]);
+  });
+
   it('groups goroutines by start function', () => {
     const groups = goroutineGroups(s);
     expect(groups.name).toEqual(['main.worker', 'runtime.main']);
