@@ -1,5 +1,10 @@
 import { DenseIds } from './denseIds';
-import { ProcActivity, type ProcIntervalTable, type ProcIntervals } from './procIntervals';
+import {
+  intervalGoroutine,
+  ProcActivity,
+  type ProcIntervalTable,
+  type ProcIntervals,
+} from './procIntervals';
 
 /** P intervals for drawing [from, to) at a given width. */
 export interface ProcActivityView {
@@ -27,7 +32,8 @@ export function procActivity(
   to: number,
   pixelWidth?: number,
 ): ProcActivityView {
-  const { time, opened, closed, activity } = all;
+  const { opened, closed, activity } = all;
+  const { time } = all.model;
   const columns = pixelWidth && pixelWidth > 0 ? Math.floor(pixelWidth) : 0;
   const columnNs = columns > 0 ? (to - from) / columns : Infinity;
   // Dense indexes in insertion order: the position of each P in `procs`.
@@ -64,7 +70,7 @@ export function procActivity(
       p: Int32Array.from(kept, (i) => all.p[i]),
       start: Float64Array.from(kept, (i) => time[opened[i]]),
       end: Float64Array.from(kept, (i) => time[closed[i]]),
-      g: Int32Array.from(kept, (i) => all.g[i]),
+      g: Int32Array.from(kept, (i) => intervalGoroutine(all, i)),
       activity: Uint8Array.from(kept, (i) => activity[i]),
     },
     columns,
@@ -75,7 +81,8 @@ export function procActivity(
 }
 
 /** How many rows start before `to`: the rows are sorted by start. */
-function rowsStartingBefore({ time, opened }: ProcIntervalTable, to: number): number {
+function rowsStartingBefore({ model, opened }: ProcIntervalTable, to: number): number {
+  const { time } = model;
   let lo = 0;
   let hi = opened.length;
   while (lo < hi) {

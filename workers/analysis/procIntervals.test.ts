@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { GoState, RangeName } from '../trace/model';
-import { procIntervals, ProcActivity } from './procIntervals';
+import { intervalGoroutine, procIntervals, ProcActivity } from './procIntervals';
 import { TraceModelBuilder } from './testing/modelBuilder';
 import { oneGcCycle } from './testing/oneGcCycle';
 import { twoGoroutines } from './testing/twoGoroutines';
@@ -8,9 +8,9 @@ import { twoGoroutines } from './testing/twoGoroutines';
 const rows = (iv: ReturnType<typeof procIntervals>) =>
   [...iv.opened].map((opened, i) => [
     iv.p[i],
-    iv.time[opened],
-    iv.time[iv.closed[i]],
-    iv.g[i],
+    iv.model.time[opened],
+    iv.model.time[iv.closed[i]],
+    intervalGoroutine(iv, i),
     iv.activity[i],
   ]);
 

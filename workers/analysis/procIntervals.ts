@@ -39,22 +39,34 @@ export interface ProcIntervals {
 
 /**
  * The P intervals of a whole trace, sorted by start time. Each row names the events that opened
- * and closed it instead of copying their times: a big trace has millions of rows, and this
- * keeps them at 17 bytes each.
+ * and closed it, and its times and goroutine are read from those: a big trace has millions of
+ * rows, and this keeps them at 13 bytes each.
  */
 export interface ProcIntervalTable {
-  /** The model's event times, shared (procActivity copies what it hands out). */
-  time: Float64Array;
+  /** The trace, shared (procActivity copies what it hands out). */
+  model: TraceModel;
   /** The event that opened each interval. */
   opened: Int32Array;
   /** The event that closed it; the last event for intervals still open at the end. */
   closed: Int32Array;
   p: Int32Array;
-  /** The goroutine, -1 for sweeps started outside any goroutine. */
-  g: Int32Array;
   activity: Uint8Array;
   /** The Ps that have intervals, ascending. */
   procs: Int32Array;
+}
+
+/** The goroutine of a row, -1 for a sweep started outside any goroutine. */
+export function intervalGoroutine(table: ProcIntervalTable, row: number): number {
+  return openerGoroutine(table.model, table.opened[row], table.activity[row]);
+}
+
+/**
+ * The goroutine of an interval opened by event `i`: the goroutine of a state transition, the
+ * scope of an assist range, the goroutine a sweep started in.
+ */
+function openerGoroutine(model: TraceModel, i: number, activity: number): number {
+  if (model.kind[i] === EventKind.StateTransition) return model.arg[i];
+  return activity === ProcActivity.sweep ? model.g[i] : model.ranges.scopeId[model.arg[i]];
 }
 
 const workerLabels = ['GC (dedicated)', 'GC (fractional)', 'GC (idle)'];
@@ -126,7 +138,7 @@ class ProcTimeline {
 
   constructor(private readonly model: TraceModel) {
     this.steps = transitionSteps(model.transitions);
-    this.rows = new IntervalRows(model.time, rowBound(model, this.steps));
+    this.rows = new IntervalRows(model, rowBound(model, this.steps));
     this.labelMode = workerLabels.map((l) => model.strings.indexOf(l));
     this.assistName = model.strings.indexOf(RangeName.gcMarkAssist);
     this.sweepName = model.strings.indexOf(RangeName.gcSweep);
@@ -136,15 +148,14 @@ class ProcTimeline {
     const step = this.steps[this.model.transition[i]];
     if (step === Step.none) return;
     if (step === Step.procIdle) return this.releaseSyscalls(this.model.arg[i], i);
-    const g = this.model.arg[i];
-    const s = this.goroutine(g);
+    const s = this.goroutine(this.model.arg[i]);
     this.close(s, i);
     const p = this.model.p[i];
     if (step === Step.goRuns) {
-      this.onP[s] = this.rows.open(p, i, g, ProcActivity.running);
-      if (this.assisting[s]) this.assistOn[s] = this.rows.open(p, i, g, ProcActivity.markAssist);
+      this.onP[s] = this.rows.open(p, i, ProcActivity.running);
+      if (this.assisting[s]) this.assistOn[s] = this.rows.open(p, i, ProcActivity.markAssist);
     } else if (step === Step.goEntersSyscall) {
-      const row = (this.onP[s] = this.rows.open(p, i, g, ProcActivity.syscall));
+      const row = (this.onP[s] = this.rows.open(p, i, ProcActivity.syscall));
       if (row >= 0) {
         let held = this.syscallRows.get(p);
         if (!held) this.syscallRows.set(p, (held = []));
@@ -174,12 +185,12 @@ class ProcTimeline {
       const row = this.onP[s];
       if (row !== NONE) {
         const p = row >= 0 ? this.rows.p[row] : -1;
-        this.assistOn[s] = this.rows.open(p, i, scope, ProcActivity.markAssist);
+        this.assistOn[s] = this.rows.open(p, i, ProcActivity.markAssist);
       }
     } else if (name === this.sweepName) {
       const s = this.proc(scope);
       if (this.sweepOn[s] !== NONE) return;
-      this.sweepOn[s] = this.rows.open(scope, i, this.model.g[i], ProcActivity.sweep);
+      this.sweepOn[s] = this.rows.open(scope, i, ProcActivity.sweep);
     }
   }
 
@@ -241,9 +252,9 @@ class ProcTimeline {
     if (activity === ProcActivity.sweep) {
       this.sweepOn[this.proc(rows.p[to])] = to;
     } else if (activity === ProcActivity.markAssist) {
-      this.assistOn[this.goroutine(rows.g[to])] = to;
+      this.assistOn[this.goroutine(rows.goroutine(to))] = to;
     } else {
-      this.onP[this.goroutine(rows.g[to])] = to;
+      this.onP[this.goroutine(rows.goroutine(to))] = to;
       if (activity === ProcActivity.syscall) {
         const held = this.syscallRows.get(rows.p[to])!;
         held[held.indexOf(from)] = to;
@@ -256,7 +267,7 @@ class ProcTimeline {
     const held = this.syscallRows.get(p);
     // Each close takes its row off the list (and may move the others).
     while (held !== undefined && held.length > 0)
-      this.close(this.goroutine(this.rows.g[held[0]]), i);
+      this.close(this.goroutine(this.rows.goroutine(held[0])), i);
   }
 
   private leaveSyscall(row: number): void {
@@ -321,30 +332,27 @@ class IntervalRows {
   /** -1 while open. */
   readonly closed: Int32Array;
   readonly p: Int32Array;
-  readonly g: Int32Array;
   readonly activity: Uint8Array;
   private readonly columns: Array<Int32Array | Uint8Array>;
 
   constructor(
-    private readonly time: Float64Array,
+    private readonly model: TraceModel,
     capacity: number,
   ) {
     this.opened = new Int32Array(capacity);
     this.closed = new Int32Array(capacity);
     this.p = new Int32Array(capacity);
-    this.g = new Int32Array(capacity);
     this.activity = new Uint8Array(capacity);
-    this.columns = [this.opened, this.closed, this.p, this.g, this.activity];
+    this.columns = [this.opened, this.closed, this.p, this.activity];
   }
 
   /** A row for an interval opened by event `i`; -1 (nothing drawn) when it is on no P. */
-  open(p: number, i: number, g: number, activity: number): number {
+  open(p: number, i: number, activity: number): number {
     if (p < 0) return -1;
     const row = this.length++;
     this.opened[row] = i;
     this.closed[row] = -1;
     this.p[row] = p;
-    this.g[row] = g;
     this.activity[row] = activity;
     return row;
   }
@@ -354,7 +362,11 @@ class IntervalRows {
   }
 
   openedTogether(a: number, b: number): boolean {
-    return this.time[this.opened[a]] === this.time[this.opened[b]];
+    return this.model.time[this.opened[a]] === this.model.time[this.opened[b]];
+  }
+
+  goroutine(row: number): number {
+    return openerGoroutine(this.model, this.opened[row], this.activity[row]);
   }
 
   swap(a: number, b: number): void {
@@ -373,11 +385,10 @@ class IntervalRows {
   table(): ProcIntervalTable {
     const p = this.p.subarray(0, this.length);
     return {
-      time: this.time,
+      model: this.model,
       opened: this.opened.subarray(0, this.length),
       closed: this.closed.subarray(0, this.length),
       p,
-      g: this.g.subarray(0, this.length),
       activity: this.activity.subarray(0, this.length),
       procs: distinctAscending(p),
     };
