@@ -266,8 +266,9 @@ class ProcTimeline {
   private releaseSyscalls(p: number, i: number): void {
     const held = this.syscallRows.get(p);
     // Each close takes its row off the list (and may move the others).
-    while (held !== undefined && held.length > 0)
+    while (held !== undefined && held.length > 0) {
       this.close(this.goroutine(this.rows.goroutine(held[0])), i);
+    }
   }
 
   private leaveSyscall(row: number): void {
