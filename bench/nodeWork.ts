@@ -36,7 +36,7 @@ function step<T>(name: string, work: () => T): T {
   return result;
 }
 
-/** The trace views' queries as the UI first asks them, at a 1280-pixel-wide timeline. */
+/** The trace analyses as a view asks them: the whole trace, charts 1280 pixels wide. */
 const traceQueries: Array<[string, unknown]> = [
   ['overview', undefined],
   ['gcCycles', undefined],
@@ -44,7 +44,7 @@ const traceQueries: Array<[string, unknown]> = [
   ['heapSeries', { pixelWidth: 1280 }],
   ['goroutines', undefined],
   ['goroutineGroups', undefined],
-  ['goroutineStateCounts', undefined],
+  ['goroutineStateCounts', { pixelWidth: 1280 }],
   ['procs', { pixelWidth: 1280 }],
   ['mmu', { flags: { stw: true, background: true, assist: true, sweep: true } }],
   ['markAssists', undefined],

@@ -12,22 +12,62 @@ export interface GoroutineStateCounts {
   syscall: Int32Array;
 }
 
+/** States counted, in the order of the series. */
+const countedStates = [GoState.Running, GoState.Runnable, GoState.Waiting, GoState.Syscall];
+
+/** What a chart asks for: [from, to) drawn over pixelWidth columns. */
+export interface CountsView {
+  from?: number;
+  to?: number;
+  pixelWidth?: number;
+}
+
 /**
  * Counts per state, from every goroutine state transition. Several transitions at one time
  * stamp give one point. Goroutines already alive at the trace start enter the counts when their
  * first transition (usually from Undetermined) appears at the generation start.
+ *
+ * With a pixelWidth, only the points that draw [from, to) at that width are kept, as they are
+ * found: the one holding at `from`, and per column the first, the last, and each state's lowest
+ * and highest (the M4 method, per state). Tens of millions of points are never stored.
  */
-export function goroutineStateCounts(model: TraceModel): GoroutineStateCounts {
+export function goroutineStateCounts(model: TraceModel, view?: CountsView): GoroutineStateCounts {
   const { kind, time, transition, count } = model;
   const { resourceKind, from, to } = model.transitions;
   // Codes as locals: reading the imported constant objects in the loops made V8 run them several
   // times slower (Node 20).
   const { StateTransition } = EventKind;
-  const { Running, Runnable, Waiting, Syscall } = GoState;
-  // Which transition rows change a goroutine's state; the first pass sizes the columns exactly.
+  // Which transition rows change a goroutine's state.
   const counted = Uint8Array.from(resourceKind, (r, row) =>
     r === ResourceKind.Goroutine && from[row] !== to[row] ? 1 : 0,
   );
+  const end = count > 0 ? time[count - 1] : 0;
+  const points: CountPoints =
+    view?.pixelWidth !== undefined && view.pixelWidth > 0
+      ? new ThinnedPoints(view.from ?? 0, view.to ?? end, view.pixelWidth)
+      : new AllPoints(pointCount(model, counted));
+  const counts = new Int32Array(6);
+  for (let i = 0; i < count; i++) {
+    if (kind[i] !== StateTransition) continue;
+    const row = transition[i];
+    if (!counted[row]) continue;
+    counts[from[row]]--;
+    counts[to[row]]++;
+    points.set(time[i], counts);
+  }
+  return points.result();
+}
+
+/** Points of the series, each given the counts after every transition at its time. */
+interface CountPoints {
+  set(time: number, counts: Int32Array): void;
+  result(): GoroutineStateCounts;
+}
+
+/** The distinct time stamps of counted transitions: the length of the whole series. */
+function pointCount(model: TraceModel, counted: Uint8Array): number {
+  const { kind, time, transition, count } = model;
+  const { StateTransition } = EventKind;
   let points = 0;
   let lastTime = NaN;
   for (let i = 0; i < count; i++) {
@@ -35,25 +75,122 @@ export function goroutineStateCounts(model: TraceModel): GoroutineStateCounts {
     if (points === 0 || time[i] !== lastTime) points++;
     lastTime = time[i];
   }
-  const times = new Float64Array(points);
-  const running = new Int32Array(points);
-  const runnable = new Int32Array(points);
-  const waiting = new Int32Array(points);
-  const syscall = new Int32Array(points);
-  const counts = new Int32Array(6);
-  // The point being filled: the last one, until a transition at a later time opens the next.
-  let n = -1;
-  for (let i = 0; i < count; i++) {
-    if (kind[i] !== StateTransition) continue;
-    const row = transition[i];
-    if (!counted[row]) continue;
-    counts[from[row]]--;
-    counts[to[row]]++;
-    if (n < 0 || times[n] !== time[i]) times[++n] = time[i];
-    running[n] = counts[Running];
-    runnable[n] = counts[Runnable];
-    waiting[n] = counts[Waiting];
-    syscall[n] = counts[Syscall];
+  return points;
+}
+
+/** Every point, in columns sized by a first pass. */
+class AllPoints implements CountPoints {
+  private readonly out: GoroutineStateCounts;
+  private readonly series: Int32Array[];
+  private n = -1;
+
+  constructor(length: number) {
+    this.out = {
+      time: new Float64Array(length),
+      running: new Int32Array(length),
+      runnable: new Int32Array(length),
+      waiting: new Int32Array(length),
+      syscall: new Int32Array(length),
+    };
+    this.series = [this.out.running, this.out.runnable, this.out.waiting, this.out.syscall];
   }
-  return { time: times, running, runnable, waiting, syscall };
+
+  set(time: number, counts: Int32Array): void {
+    // The point being filled is the last one, until a transition at a later time opens the next.
+    if (this.n < 0 || this.out.time[this.n] !== time) this.out.time[++this.n] = time;
+    for (let s = 0; s < countedStates.length; s++)
+      this.series[s][this.n] = counts[countedStates[s]];
+  }
+
+  result(): GoroutineStateCounts {
+    return this.out;
+  }
+}
+
+/**
+ * The points that draw the series at a width. Candidates of the current column live in slots:
+ * 0 first, 1 last, then per state its lowest and its highest point.
+ */
+class ThinnedPoints implements CountPoints {
+  private readonly width: number;
+  private readonly slots = 2 + 2 * countedStates.length;
+  private readonly slotTime: Float64Array;
+  private readonly slotCounts: Int32Array;
+  /** The point being filled, kept until a later time closes it. */
+  private pendingTime = NaN;
+  private readonly pending = new Int32Array(countedStates.length);
+  private column = NaN;
+  private readonly time: number[] = [];
+  private readonly counts: number[][] = countedStates.map(() => []);
+
+  constructor(
+    private readonly from: number,
+    private readonly to: number,
+    pixelWidth: number,
+  ) {
+    this.width = (to - from) / pixelWidth;
+    this.slotTime = new Float64Array(this.slots);
+    this.slotCounts = new Int32Array(this.slots * countedStates.length);
+  }
+
+  set(time: number, counts: Int32Array): void {
+    if (time !== this.pendingTime) this.close();
+    this.pendingTime = time;
+    for (let s = 0; s < countedStates.length; s++) this.pending[s] = counts[countedStates[s]];
+  }
+
+  result(): GoroutineStateCounts {
+    this.close();
+    this.flush();
+    const series = this.counts.map((values) => Int32Array.from(values));
+    return {
+      time: Float64Array.from(this.time),
+      running: series[0],
+      runnable: series[1],
+      waiting: series[2],
+      syscall: series[3],
+    };
+  }
+
+  /** Takes the pending point into the column it falls in. */
+  private close(): void {
+    const t = this.pendingTime;
+    if (Number.isNaN(t) || t > this.to) return;
+    // Points before the window all share one column, where only the last (the one holding at
+    // `from`) survives.
+    const column = t < this.from ? -1 : Math.floor((t - this.from) / this.width);
+    const states = countedStates.length;
+    if (column !== this.column || column < 0) {
+      if (column !== this.column) this.flush();
+      this.column = column;
+      for (let slot = 0; slot < this.slots; slot++) this.take(slot);
+      return;
+    }
+    this.take(1);
+    for (let s = 0; s < states; s++) {
+      if (this.pending[s] < this.slotCounts[(2 + 2 * s) * states + s]) this.take(2 + 2 * s);
+      if (this.pending[s] > this.slotCounts[(3 + 2 * s) * states + s]) this.take(3 + 2 * s);
+    }
+  }
+
+  private take(slot: number): void {
+    this.slotTime[slot] = this.pendingTime;
+    this.slotCounts.set(this.pending, slot * countedStates.length);
+  }
+
+  /** Appends the current column's candidates in time order, each time once. */
+  private flush(): void {
+    if (Number.isNaN(this.column)) return;
+    const order = Array.from({ length: this.slots }, (_, slot) => slot).sort(
+      (a, b) => this.slotTime[a] - this.slotTime[b],
+    );
+    for (const slot of order) {
+      const t = this.slotTime[slot];
+      if (this.time.length > 0 && this.time[this.time.length - 1] === t) continue;
+      this.time.push(t);
+      this.counts.forEach((values, s) =>
+        values.push(this.slotCounts[slot * countedStates.length + s]),
+      );
+    }
+  }
 }

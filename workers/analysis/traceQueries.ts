@@ -5,7 +5,7 @@ import { cpuSampleFlame, cpuSamples } from './cpuSamples';
 import { gcCycles } from './gcCycles';
 import { goroutineGroups } from './goroutineGroups';
 import { goroutineLanes, type GoroutineLanesArgs } from './goroutineLanes';
-import { goroutineStateCounts } from './goroutineStateCounts';
+import { goroutineStateCounts, type CountsView } from './goroutineStateCounts';
 import { goroutineSummaries } from './goroutineSummaries';
 import { goroutineTimelines } from './goroutineTimelines';
 import { heapSeries, sliceStepSeries, thinStepSeries } from './heapSeries';
@@ -96,7 +96,8 @@ export const traceAnalysisQueries: Record<string, ModelQuery<TraceModel>> = {
   },
 
   // One pass gives fresh arrays: cheaper than keeping a copy of millions of points to clone.
-  goroutineStateCounts: (model) => goroutineStateCounts(model),
+  // A chart passes its window and width, and gets the points that draw it.
+  goroutineStateCounts: (model, args?: CountsView) => goroutineStateCounts(model, args),
 
   goroutineLanes: (model, args: GoroutineLanesArgs) =>
     goroutineLanes(model, cachedGoroutineTimelines(model), args),
