@@ -47,20 +47,26 @@ export function goroutineStateCounts(model: TraceModel, view?: CountsView): Goro
       ? new ThinnedPoints(view.from ?? 0, view.to ?? end, view.pixelWidth)
       : new AllPoints(pointCount(model, counted));
   const counts = new Int32Array(6);
+  // A point is added once every transition at its time is counted.
+  let pointTime = NaN;
   for (let i = 0; i < count; i++) {
     if (kind[i] !== StateTransition) continue;
     const row = transition[i];
     if (!counted[row]) continue;
+    if (time[i] !== pointTime) {
+      if (!Number.isNaN(pointTime)) points.add(pointTime, counts);
+      pointTime = time[i];
+    }
     counts[from[row]]--;
     counts[to[row]]++;
-    points.set(time[i], counts);
   }
+  if (!Number.isNaN(pointTime)) points.add(pointTime, counts);
   return points.result();
 }
 
-/** Points of the series, each given the counts after every transition at its time. */
+/** Points of the series in time order, each with the counts after its transitions. */
 interface CountPoints {
-  set(time: number, counts: Int32Array): void;
+  add(time: number, counts: Int32Array): void;
   result(): GoroutineStateCounts;
 }
 
@@ -95,11 +101,11 @@ class AllPoints implements CountPoints {
     this.series = [this.out.running, this.out.runnable, this.out.waiting, this.out.syscall];
   }
 
-  set(time: number, counts: Int32Array): void {
-    // The point being filled is the last one, until a transition at a later time opens the next.
-    if (this.n < 0 || this.out.time[this.n] !== time) this.out.time[++this.n] = time;
-    for (let s = 0; s < countedStates.length; s++)
+  add(time: number, counts: Int32Array): void {
+    this.out.time[++this.n] = time;
+    for (let s = 0; s < countedStates.length; s++) {
       this.series[s][this.n] = counts[countedStates[s]];
+    }
   }
 
   result(): GoroutineStateCounts {
@@ -116,9 +122,6 @@ class ThinnedPoints implements CountPoints {
   private readonly slots = 2 + 2 * countedStates.length;
   private readonly slotTime: Float64Array;
   private readonly slotCounts: Int32Array;
-  /** The point being filled, kept until a later time closes it. */
-  private pendingTime = NaN;
-  private readonly pending = new Int32Array(countedStates.length);
   private column = NaN;
   private readonly time: number[] = [];
   private readonly counts: number[][] = countedStates.map(() => []);
@@ -133,14 +136,7 @@ class ThinnedPoints implements CountPoints {
     this.slotCounts = new Int32Array(this.slots * countedStates.length);
   }
 
-  set(time: number, counts: Int32Array): void {
-    if (time !== this.pendingTime) this.close();
-    this.pendingTime = time;
-    for (let s = 0; s < countedStates.length; s++) this.pending[s] = counts[countedStates[s]];
-  }
-
   result(): GoroutineStateCounts {
-    this.close();
     this.flush();
     const series = this.counts.map((values) => Int32Array.from(values));
     return {
@@ -152,30 +148,32 @@ class ThinnedPoints implements CountPoints {
     };
   }
 
-  /** Takes the pending point into the column it falls in. */
-  private close(): void {
-    const t = this.pendingTime;
-    if (Number.isNaN(t) || t > this.to) return;
+  add(time: number, counts: Int32Array): void {
+    if (time > this.to) return;
     // Points before the window all share one column, where only the last (the one holding at
     // `from`) survives.
-    const column = t < this.from ? -1 : Math.floor((t - this.from) / this.width);
-    const states = countedStates.length;
+    const column = time < this.from ? -1 : Math.floor((time - this.from) / this.width);
     if (column !== this.column || column < 0) {
       if (column !== this.column) this.flush();
       this.column = column;
-      for (let slot = 0; slot < this.slots; slot++) this.take(slot);
+      for (let slot = 0; slot < this.slots; slot++) this.take(slot, time, counts);
       return;
     }
-    this.take(1);
+    this.take(1, time, counts);
+    const states = countedStates.length;
     for (let s = 0; s < states; s++) {
-      if (this.pending[s] < this.slotCounts[(2 + 2 * s) * states + s]) this.take(2 + 2 * s);
-      if (this.pending[s] > this.slotCounts[(3 + 2 * s) * states + s]) this.take(3 + 2 * s);
+      const value = counts[countedStates[s]];
+      if (value < this.slotCounts[(2 + 2 * s) * states + s]) this.take(2 + 2 * s, time, counts);
+      if (value > this.slotCounts[(3 + 2 * s) * states + s]) this.take(3 + 2 * s, time, counts);
     }
   }
 
-  private take(slot: number): void {
-    this.slotTime[slot] = this.pendingTime;
-    this.slotCounts.set(this.pending, slot * countedStates.length);
+  private take(slot: number, time: number, counts: Int32Array): void {
+    this.slotTime[slot] = time;
+    const at = slot * countedStates.length;
+    for (let s = 0; s < countedStates.length; s++) {
+      this.slotCounts[at + s] = counts[countedStates[s]];
+    }
   }
 
   /** Appends the current column's candidates in time order, each time once. */
