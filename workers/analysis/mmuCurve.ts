@@ -15,9 +15,10 @@ export interface MmuCurve {
 
 /**
  * MMU for each window size (internal/trace/gc.go MMUCurve.MMU). A window longer than a series
- * is shortened to the series, as Go does. Instead of Go's bands this tries every window whose
- * left or right edge meets a utilization change: the windowed mean is piecewise linear between
- * those positions, so its minimum is at one of them. That is exact and linear per size.
+ * is shortened to the series, as Go does. The candidates are the windows whose left or right
+ * edge meets a utilization change: the windowed mean is piecewise linear between those
+ * positions, so its minimum is at one of them. That is exact; bands of candidates whose lower
+ * bound rules them out are skipped (seriesMmu).
  */
 export function mmuCurve(series: UtilSeries[], windowNs: Float64Array): MmuCurve {
   const n = windowNs.length;
