@@ -4,6 +4,7 @@ import {
   MetricName,
   RangeName,
   ResourceKind,
+  sweepRow,
   type TraceModel,
 } from '../trace/model';
 import { DenseIds } from './denseIds';
@@ -175,11 +176,10 @@ function addSpanWork(model: TraceModel, spans: RangeSpans, cycles: GcCycles): In
       gs.add(spans.scopeId[s]);
     } else if (name === sweepName) {
       cycles.sweepNs[c] += d;
-      const end = spans.endEvent[s];
-      if (end >= 0) {
-        const row = model.arg[end];
-        cycles.sweptBytes[c] += model.ranges.sweptBytes[row] || 0;
-        cycles.reclaimedBytes[c] += model.ranges.reclaimedBytes[row] || 0;
+      const row = spans.endEvent[s] >= 0 ? sweepRow(model, spans.endEvent[s]) : -1;
+      if (row >= 0) {
+        cycles.sweptBytes[c] += model.sweeps.sweptBytes[row];
+        cycles.reclaimedBytes[c] += model.sweeps.reclaimedBytes[row];
       }
     } else if (spans.scopeKind[s] === ResourceKind.Goroutine && spans.flags[s] === 0) {
       let reason = stwKind.get(name);

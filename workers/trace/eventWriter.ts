@@ -236,8 +236,7 @@ export class EventWriter {
         );
       case Ev.GCSweepEnd:
         this.range(EventKind.RangeEnd, this.names.gcSweep, ResourceKind.Proc, p, g, p, m, stack);
-        b.ranges.columns.sweptBytes[b.ranges.count - 1] = args[0];
-        b.ranges.columns.reclaimedBytes[b.ranges.count - 1] = args[1];
+        b.addSweep(b.count - 1, args[0], args[1]);
         return;
       case Ev.GCMarkAssistActive:
         return this.range(
@@ -330,7 +329,7 @@ export class EventWriter {
   private proc(id: number, from: number, to: number, g: number, p: number, m: number) {
     const b = this.b;
     const i = b.pushAt(EventKind.StateTransition, this.at, g, p, m, 0, toId(id));
-    b.transition[i] = b.transitionRow(ResourceKind.Proc, from, to, 0);
+    b.setTransition(i, ResourceKind.Proc, from, to, 0);
   }
 
   private goroutine(
@@ -345,7 +344,7 @@ export class EventWriter {
   ): number {
     const b = this.b;
     const i = b.pushAt(EventKind.StateTransition, this.at, g, p, m, stack, toId(id));
-    b.transition[i] = b.transitionRow(ResourceKind.Goroutine, from, to, reason);
+    b.setTransition(i, ResourceKind.Goroutine, from, to, reason);
     return i;
   }
 
@@ -362,13 +361,11 @@ export class EventWriter {
     const b = this.b;
     const t = b.ranges;
     const r = t.row();
-    b.pushAt(kind, this.at, g, p, m, stack, r);
     const c = t.columns;
     c.name[r] = name;
     c.scopeKind[r] = scopeKind;
     c.scopeId[r] = scopeId;
-    c.sweptBytes[r] = NaN;
-    c.reclaimedBytes[r] = NaN;
+    b.pushAt(kind, this.at, g, p, m, stack, r);
   }
 
   /** "stop-the-world (<kind>)" for a global string id of the kind. */

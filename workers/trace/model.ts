@@ -9,8 +9,10 @@
  * `ev.StateTransition()`... with the column reads and helpers below.
  *
  * Everything is plain data (typed arrays, string arrays), so a model is transferable between
- * threads. Per event it costs 8 (time) + 1 (kind) + 4 (g) + 4 (p) + 4 (m) + 4 (stack) + 4 (arg)
- * + 2 (transition) = 31 bytes; the rarer kinds keep their details in small side tables.
+ * threads. Per event it costs 8 (time) + 1 (kind) + 4 (g) + 2 (p) + 2 (m) + 2 (stack) + 4 (arg)
+ * + 1 (transition) = 24 bytes; the rarer kinds keep their details in small side tables. The
+ * columns for P, M, stack and transition are narrow when every value fits, as it nearly always
+ * does, and wider otherwise: read them as numbers, not as a particular array type.
  */
 export interface TraceModel {
   /** Trace format version from the header, e.g. "1.26" (1.22, 1.23, 1.25, 1.26, or an old one). */
@@ -29,11 +31,11 @@ export interface TraceModel {
   /** Goroutine whose context the event happened in (Go's Event.Goroutine()), -1 for none. */
   g: Int32Array;
   /** P of the event's context (Event.Proc()), -1 for none. */
-  p: Int32Array;
+  p: Int16Array | Int32Array;
   /** M (thread) of the event's context (Event.Thread()), -1 for none. */
-  m: Int32Array;
+  m: Int16Array | Int32Array;
   /** Global stack id of the event (Event.Stack()), 0 = no stack. Index into `stacks`. */
-  stack: Int32Array;
+  stack: Uint16Array | Int32Array;
   /**
    * The kind's main argument:
    * - StateTransition: the id of the resource that changes state (goroutine id or P id; which
@@ -48,7 +50,7 @@ export interface TraceModel {
    * StateTransition only: row in `transitions` (the distinct resource kind / from / to / reason
    * combinations of the trace, a few dozen rows). 0 for other kinds (row 0 is a placeholder).
    */
-  transition: Uint16Array;
+  transition: Uint8Array | Uint16Array;
 
   /** Distinct state-transition shapes, indexed by `transition[i]`. */
   transitions: TransitionTable;
@@ -61,6 +63,7 @@ export interface TraceModel {
   metrics: MetricTable;
   labels: LabelTable;
   ranges: RangeTable;
+  sweeps: SweepTable;
   tasks: TaskTable;
   regions: RegionTable;
   logs: LogTable;
@@ -172,7 +175,14 @@ export interface RangeTable {
   scopeKind: Uint8Array;
   /** Goroutine or P id of the scope, -1 for ResourceNone. */
   scopeId: Int32Array;
-  /** RangeEnd of "GC incremental sweep": its "bytes swept" and "bytes reclaimed"; NaN else. */
+}
+
+/**
+ * The "bytes swept" and "bytes reclaimed" of each RangeEnd of "GC incremental sweep" that has
+ * them, ascending by event (see `sweepRow`). Kept apart from the ranges: most ranges have none.
+ */
+export interface SweepTable {
+  event: Int32Array;
   sweptBytes: Float64Array;
   reclaimedBytes: Float64Array;
 }
@@ -248,14 +258,26 @@ export function stackCount(model: TraceModel): number {
  */
 export function transitionStack(model: TraceModel, i: number): number {
   const { event, stack } = model.createdStacks;
+  const row = firstAtLeast(event, i);
+  return row < event.length && event[row] === i ? stack[row] : model.stack[i];
+}
+
+/** The row in `sweeps` of sweep-ending event i, -1 if it has none. */
+export function sweepRow(model: TraceModel, i: number): number {
+  const row = firstAtLeast(model.sweeps.event, i);
+  return row < model.sweeps.event.length && model.sweeps.event[row] === i ? row : -1;
+}
+
+/** The first index of an ascending column whose value is at least `value`. */
+function firstAtLeast(column: Int32Array, value: number): number {
   let lo = 0;
-  let hi = event.length;
+  let hi = column.length;
   while (lo < hi) {
     const mid = (lo + hi) >>> 1;
-    if (event[mid] < i) lo = mid + 1;
+    if (column[mid] < value) lo = mid + 1;
     else hi = mid;
   }
-  return lo < event.length && event[lo] === i ? stack[lo] : model.stack[i];
+  return lo;
 }
 
 /** The reason string of a state transition event ("" if none). */

@@ -21,11 +21,11 @@ export class ModelBuilder {
   time: Float64Array;
   kind: Uint8Array;
   g: Int32Array;
-  p: Int32Array;
-  m: Int32Array;
-  stack: Int32Array;
+  p: Int16Array | Int32Array;
+  m: Int16Array | Int32Array;
+  stack: Uint16Array | Int32Array;
   arg: Int32Array;
-  transition: Uint16Array;
+  transition: Uint8Array | Uint16Array;
   private lastTime = -Infinity;
   private readonly scratchTime = { time: 0.5 };
 
@@ -49,7 +49,8 @@ export class ModelBuilder {
   readonly createdStacks = new SideTable({ event: Int32Array, stack: Int32Array });
   readonly metrics: SideTable<'name' | 'value'>;
   readonly labels = new SideTable({ label: Int32Array, goroutine: Int32Array });
-  readonly ranges: SideTable<'name' | 'scopeKind' | 'scopeId' | 'sweptBytes' | 'reclaimedBytes'>;
+  readonly ranges: SideTable<'name' | 'scopeKind' | 'scopeId'>;
+  readonly sweeps: SideTable<'event' | 'sweptBytes' | 'reclaimedBytes'>;
   readonly tasks = new SideTable({ id: Float64Array, parent: Float64Array, type: Int32Array });
   readonly regions = new SideTable({ task: Float64Array, type: Int32Array });
   readonly logs = new SideTable({ task: Float64Array, category: Int32Array, message: Int32Array });
@@ -68,23 +69,23 @@ export class ModelBuilder {
     // tables start as large as they could plausibly get: unwritten rows cost no memory.
     this.metrics = new SideTable({ name: Int32Array, value: Float64Array }, capacity / 4);
     this.ranges = new SideTable(
-      {
-        name: Int32Array,
-        scopeKind: Uint8Array,
-        scopeId: Int32Array,
-        sweptBytes: Float64Array,
-        reclaimedBytes: Float64Array,
-      },
+      { name: Int32Array, scopeKind: Uint8Array, scopeId: Int32Array },
       capacity / 4,
+    );
+    this.sweeps = new SideTable(
+      { event: Int32Array, sweptBytes: Float64Array, reclaimedBytes: Float64Array },
+      capacity / 8,
     );
     this.time = new Float64Array(capacity);
     this.kind = new Uint8Array(capacity);
     this.g = new Int32Array(capacity);
-    this.p = new Int32Array(capacity);
-    this.m = new Int32Array(capacity);
-    this.stack = new Int32Array(capacity);
+    // Ps, threads, stacks and transition shapes nearly always fit the narrow types; a column
+    // widens at the first value that does not (see pushAt), so every value stays exact.
+    this.p = new Int16Array(capacity);
+    this.m = new Int16Array(capacity);
+    this.stack = new Uint16Array(capacity);
     this.arg = new Int32Array(capacity);
-    this.transition = new Uint16Array(capacity);
+    this.transition = new Uint8Array(capacity);
   }
 
   /**
@@ -117,13 +118,36 @@ export class ModelBuilder {
     this.time[i] = time;
     this.kind[i] = kind;
     this.g[i] = g;
+    if ((p << 16) >> 16 !== p && this.p instanceof Int16Array)
+      this.p = widened(this.p, Int32Array, i);
     this.p[i] = p;
+    if ((m << 16) >> 16 !== m && this.m instanceof Int16Array)
+      this.m = widened(this.m, Int32Array, i);
     this.m[i] = m;
+    if (stack > 0xffff && this.stack instanceof Uint16Array)
+      this.stack = widened(this.stack, Int32Array, i);
     this.stack[i] = stack;
     this.arg[i] = arg;
     this.transition[i] = 0;
     this.count = i + 1;
     return i;
+  }
+
+  /** Records the transition shape of state-transition event `event`. */
+  setTransition(event: number, resourceKind: number, from: number, to: number, reason: number) {
+    const row = this.transitionRow(resourceKind, from, to, reason);
+    if (row > 0xff && this.transition instanceof Uint8Array)
+      this.transition = widened(this.transition, Uint16Array, this.count);
+    this.transition[event] = row;
+  }
+
+  /** Records the bytes a sweep swept and reclaimed, on the event that ends it. */
+  addSweep(event: number, sweptBytes: number, reclaimedBytes: number): void {
+    const r = this.sweeps.row();
+    const c = this.sweeps.columns;
+    c.event[r] = event;
+    c.sweptBytes[r] = sweptBytes;
+    c.reclaimedBytes[r] = reclaimedBytes;
   }
 
   /** Time of the last event pushed (Go's reader `lastTs`), -Infinity before the first. */
@@ -132,7 +156,7 @@ export class ModelBuilder {
   }
 
   /** The row of a transition shape, created on first use. */
-  transitionRow(resourceKind: number, from: number, to: number, reason: number): number {
+  private transitionRow(resourceKind: number, from: number, to: number, reason: number): number {
     const small = (resourceKind * 8 + from) * 8 + to;
     const rows = this.rowsByReason[reason] ?? this.reasonRows(reason);
     if (rows[small] !== 0) return rows[small];
@@ -253,6 +277,7 @@ export class ModelBuilder {
       this.metrics,
       this.labels,
       this.ranges,
+      this.sweeps,
       this.tasks,
       this.regions,
       this.logs,
@@ -266,11 +291,8 @@ export class ModelBuilder {
 
   private grow(): void {
     const capacity = Math.ceil(this.time.length * 2);
-    const grown = <T extends Float64Array | Uint8Array | Int32Array | Uint16Array>(a: T): T => {
-      const next = new (a.constructor as new (n: number) => T)(capacity);
-      next.set(a);
-      return next;
-    };
+    const grown = <T extends EventColumn>(a: T): T =>
+      widened(a, a.constructor as new (n: number) => T, a.length, capacity);
     this.time = grown(this.time);
     this.kind = grown(this.kind);
     this.g = grown(this.g);
@@ -287,8 +309,7 @@ export class ModelBuilder {
    */
   finish(version: string, warnings: string[], bytesRead: number, bytesTotal: number): TraceModel {
     const n = this.count;
-    const trim = <T extends Float64Array | Uint8Array | Int32Array | Uint16Array>(a: T): T =>
-      a.subarray(0, n) as T;
+    const trim = <T extends EventColumn>(a: T): T => a.subarray(0, n) as T;
     return {
       version,
       count: n,
@@ -310,6 +331,7 @@ export class ModelBuilder {
       metrics: this.metrics.finish() as TraceModel['metrics'],
       labels: this.labels.finish() as TraceModel['labels'],
       ranges: this.ranges.finish() as TraceModel['ranges'],
+      sweeps: this.sweeps.finish() as TraceModel['sweeps'],
       tasks: this.tasks.finish() as TraceModel['tasks'],
       regions: this.regions.finish() as TraceModel['regions'],
       logs: this.logs.finish() as TraceModel['logs'],
@@ -329,6 +351,23 @@ export class ModelBuilder {
       bytesTotal,
     };
   }
+}
+
+type EventColumn = Float64Array | Uint8Array | Int16Array | Uint16Array | Int32Array;
+
+/**
+ * A copy of a column's first `count` values in a new column of type `Type` (as wide or wider)
+ * and `capacity` rows. Only the written part is copied: the rest was never touched.
+ */
+function widened<T extends EventColumn>(
+  column: EventColumn,
+  Type: new (length: number) => T,
+  count: number,
+  capacity = column.length,
+): T {
+  const next = new Type(capacity);
+  next.set(column.subarray(0, count));
+  return next;
 }
 
 /**

@@ -37,7 +37,8 @@ export class TraceModelBuilder {
   private readonly created: Array<[number, number]> = [];
   private readonly metrics: Array<[number, number]> = [];
   private readonly labels: Array<[number, number]> = [];
-  private readonly ranges: Array<[number, number, number, number, number]> = [];
+  private readonly ranges: Array<[number, number, number]> = [];
+  private readonly sweeps: Array<[number, number]> = [];
   private readonly tasks: Array<[number, number, number]> = [];
   private readonly regions: Array<[number, number]> = [];
   private readonly logs: Array<[number, number, number]> = [];
@@ -107,7 +108,8 @@ export class TraceModelBuilder {
     const id =
       scopeId ??
       (scopeKind === ResourceKind.None ? -1 : scopeKind === ResourceKind.Proc ? ctx.p : ctx.g);
-    this.ranges.push([this.intern(name), scopeKind, id ?? -1, swept, NaN]);
+    this.ranges.push([this.intern(name), scopeKind, id ?? -1]);
+    if (!Number.isNaN(swept)) this.sweeps.push([this.events.length, swept]);
     const eventKind =
       kind === 'begin'
         ? EventKind.RangeBegin
@@ -234,8 +236,11 @@ export class TraceModelBuilder {
         name: Int32Array.from(this.ranges.map((r) => r[0])),
         scopeKind: Uint8Array.from(this.ranges.map((r) => r[1])),
         scopeId: Int32Array.from(this.ranges.map((r) => r[2])),
-        sweptBytes: Float64Array.from(this.ranges.map((r) => r[3])),
-        reclaimedBytes: Float64Array.from(this.ranges.map((r) => r[4])),
+      },
+      sweeps: {
+        event: Int32Array.from(this.sweeps.map((r) => r[0])),
+        sweptBytes: Float64Array.from(this.sweeps.map((r) => r[1])),
+        reclaimedBytes: new Float64Array(this.sweeps.length),
       },
       tasks: {
         id: Float64Array.from(this.tasks.map((r) => r[0])),

@@ -89,7 +89,7 @@ export function emitOldEvents(
   let s = 0;
   const transition = (resource: number, kind: number, from: number, to: number, reason = 0) => {
     const e = b.push(EventKind.StateTransition, t, g, pid, m, s, resource);
-    b.transition[e] = b.transitionRow(kind, from, to, reason);
+    b.setTransition(e, kind, from, to, reason);
     return e;
   };
   const goTransition = (resource: number, from: number, to: number, reason = 0) =>
@@ -120,13 +120,7 @@ export function emitOldEvents(
           preInit = false;
           for (const created of createdBeforeStart) {
             const e = b.push(EventKind.StateTransition, t, -1, -1, -1, 0, created);
-            const row = b.transitionRow(
-              ResourceKind.Goroutine,
-              GoState.Undetermined,
-              GoState.Runnable,
-              0,
-            );
-            b.transition[e] = row;
+            b.setTransition(e, ResourceKind.Goroutine, GoState.Undetermined, GoState.Runnable, 0);
           }
           createdBeforeStart.length = 0;
           break;
@@ -163,21 +157,8 @@ export function emitOldEvents(
         break;
       case Ev.GCSweepDone: {
         const name = b.intern(RangeName.gcSweep);
-        const [swept, reclaimed] = [args[a], args[a + 1]];
-        pushRange(
-          b,
-          EventKind.RangeEnd,
-          t,
-          g,
-          pid,
-          m,
-          s,
-          name,
-          ResourceKind.Proc,
-          pid,
-          swept,
-          reclaimed,
-        );
+        const e = pushRange(b, EventKind.RangeEnd, t, g, pid, m, s, name, ResourceKind.Proc, pid);
+        b.addSweep(e, args[a], args[a + 1]);
         break;
       }
       case Ev.GCMarkAssistStart:
@@ -229,12 +210,7 @@ export function emitOldEvents(
         goTransition(g, GoState.Running, GoState.Syscall);
         if (next < 0 || type[order[next]] !== Ev.GoSysBlock) {
           const e = b.push(EventKind.StateTransition, t + 1, g, pid, m, 0, g);
-          b.transition[e] = b.transitionRow(
-            ResourceKind.Goroutine,
-            GoState.Syscall,
-            GoState.Running,
-            0,
-          );
+          b.setTransition(e, ResourceKind.Goroutine, GoState.Syscall, GoState.Running, 0);
         }
         break;
       }
@@ -249,7 +225,7 @@ export function emitOldEvents(
         forget(createdBeforeStart, subject);
         const to = typ === Ev.GoWaiting ? GoState.Waiting : GoState.Syscall;
         const e = b.push(EventKind.StateTransition, t, g, pid, m, 0, subject);
-        b.transition[e] = b.transitionRow(ResourceKind.Goroutine, GoState.Undetermined, to, 0);
+        b.setTransition(e, ResourceKind.Goroutine, GoState.Undetermined, to, 0);
         break;
       }
       case Ev.HeapAlloc:
@@ -356,11 +332,9 @@ function pushRange(
   name: number,
   scopeKind: number,
   scopeId: number,
-  sweptBytes = NaN,
-  reclaimedBytes = NaN,
-): void {
-  const row = addRow(b.ranges, { name, scopeKind, scopeId, sweptBytes, reclaimedBytes });
-  b.push(kind, t, g, p, m, s, row);
+): number {
+  const row = addRow(b.ranges, { name, scopeKind, scopeId });
+  return b.push(kind, t, g, p, m, s, row);
 }
 
 /** Appends a side-table row with the given column values and returns its index. */
