@@ -7,7 +7,7 @@ import {
   type TraceModel,
 } from '../trace/model';
 import { DenseIds } from './denseIds';
-import { float64Column, withRoom, type GrowingColumn } from './growingColumn';
+import { withRoom } from './growingColumn';
 
 /** What counts as GC (not mutator) time: internal/trace/gc.go UtilFlags. */
 export interface UtilFlags {
@@ -52,11 +52,11 @@ export function mutatorUtilization(model: TraceModel, flags: UtilFlags): UtilSer
     const s = out[series];
     if (lastTime[series] === t) {
       // Several changes at one instant keep the lowest.
-      if (u < previous) s.util.set(s.util.length - 1, (lastUtil[series] = u));
+      if (u < previous) s.util[s.length - 1] = lastUtil[series] = u;
       return;
     }
-    s.time.push((lastTime[series] = t));
-    s.util.push((lastUtil[series] = u));
+    s.time[s.length] = lastTime[series] = t;
+    s.util[s.length++] = lastUtil[series] = u;
   };
   const gc: number[] = []; // per P: GC activities in progress
   const seriesOf: number[] = [];
@@ -123,9 +123,10 @@ export function mutatorUtilization(model: TraceModel, flags: UtilFlags): UtilSer
         let series = 0;
         if (perProc || out.length === 0) {
           series = out.length;
-          out.push({ time: float64Column(), util: float64Column() });
-          out[series].time.push(t);
-          out[series].util.push(1);
+          out.push(newSeries(count + 2));
+          out[series].time[0] = t;
+          out[series].util[0] = 1;
+          out[series].length = 1;
           lastTime = withRoom(lastTime, series, NaN);
           lastUtil = withRoom(lastUtil, series, NaN);
           lastTime[series] = t;
@@ -194,7 +195,10 @@ export function mutatorUtilization(model: TraceModel, flags: UtilFlags): UtilSer
   if (count === 0) return [];
   const last = time[count - 1];
   for (let p = 0; p < gc.length; p++) addUtil(seriesOf[p], last, 0);
-  return out.map((s) => ({ time: s.time.toArray(), util: s.util.toArray() }));
+  return out.map((s) => ({
+    time: s.time.subarray(0, s.length),
+    util: s.util.subarray(0, s.length),
+  }));
 }
 
 /**
@@ -204,14 +208,24 @@ export function mutatorUtilization(model: TraceModel, flags: UtilFlags): UtilSer
 function subtractOneProc(series: BuildingSeries, procs: Array<[number, number]>): number {
   const { time, util } = series;
   let pi = 0;
-  for (let m = 0; m < time.length; m++) {
-    while (pi < procs.length - 1 && procs[pi + 1][0] < time.get(m)) pi++;
-    util.set(m, Math.max(0, util.get(m) - 1 / procs[pi][1]));
+  for (let m = 0; m < series.length; m++) {
+    while (pi < procs.length - 1 && procs[pi + 1][0] < time[m]) pi++;
+    util[m] = Math.max(0, util[m] - 1 / procs[pi][1]);
   }
-  return util.get(util.length - 1);
+  return util[series.length - 1];
 }
 
+/**
+ * A series being built, in columns as long as it could get: an event adds at most one point,
+ * and the first and last points are extra. Pages never written cost no memory, and the result is
+ * a view on them, so points are written once and never copied.
+ */
 interface BuildingSeries {
-  time: GrowingColumn<Float64Array>;
-  util: GrowingColumn<Float64Array>;
+  time: Float64Array;
+  util: Float64Array;
+  length: number;
+}
+
+function newSeries(maxPoints: number): BuildingSeries {
+  return { time: new Float64Array(maxPoints), util: new Float64Array(maxPoints), length: 0 };
 }
