@@ -107,11 +107,13 @@ export function mutatorUtilization(model: TraceModel, flags: UtilFlags): UtilSer
     if (before !== gc[p] > 0) gcPs += before ? -1 : 1;
   };
 
+  // Kind codes as locals: read from the imported object in the loop, they slow V8 down.
+  const { Sync, Metric, RangeBegin, RangeActive, RangeEnd, StateTransition, Label } = EventKind;
   for (let i = 0; i < count; i++) {
     const k = kind[i];
     const t = time[i];
-    if (k === EventKind.Sync) nSync = model.syncs.n[arg[i]];
-    else if (k === EventKind.Metric && model.metrics.name[arg[i]] === procsName) {
+    if (k === Sync) nSync = model.syncs.n[arg[i]];
+    else if (k === Metric && model.metrics.name[arg[i]] === procsName) {
       const n = model.metrics.value[arg[i]];
       if (gc.length > n) {
         if (perProc) for (let p = n; p < gc.length; p++) addUtil(seriesOf[p], t, 0);
@@ -139,27 +141,27 @@ export function mutatorUtilization(model: TraceModel, flags: UtilFlags): UtilSer
     }
     if (gc.length === 0) continue; // Nothing to measure before GOMAXPROCS is known.
 
-    if (k === EventKind.RangeBegin || k === EventKind.RangeActive || k === EventKind.RangeEnd) {
+    if (k === RangeBegin || k === RangeActive || k === RangeEnd) {
       const name = model.ranges.name[arg[i]];
       const scope = model.ranges.scopeId[arg[i]];
       const isStw = flags.stw === true && gcStw(name);
       const isSweep = flags.sweep === true && name === sweepName;
       const isAssist = flags.assist === true && name === assistName;
-      if (k === EventKind.RangeActive) {
+      if (k === RangeActive) {
         // Ranges re-announced in later generations are already counted.
         if (nSync > 1) continue;
         // Running since before the trace started: take it out of the time already measured.
         const counts = isSweep || (isAssist && executing[slot(model.g[i])] === 1);
         if (counts && !perProc) lastUtil[0] = subtractOneProc(out[0], procs);
       }
-      const delta = k === EventKind.RangeEnd ? -1 : 1;
+      const delta = k === RangeEnd ? -1 : 1;
       if (isStw) stw += delta;
       else if (isSweep) changeGc(procOf[i], delta);
       else if (isAssist) {
         changeGc(procOf[i], delta);
         if (scope >= 0) inAssist[slot(scope)] = delta > 0 ? 1 : 0;
       }
-    } else if (k === EventKind.StateTransition) {
+    } else if (k === StateTransition) {
       const row = transition[i];
       if (isGoroutineRow[row] === 1) {
         const s = slot(arg[i]);
@@ -172,7 +174,7 @@ export function mutatorUtilization(model: TraceModel, flags: UtilFlags): UtilSer
         }
         executing[s] = is;
       }
-    } else if (k === EventKind.Label && flags.background === true) {
+    } else if (k === Label && flags.background === true) {
       const label = names[model.labels.label[arg[i]]];
       const s = slot(model.labels.goroutine[arg[i]]);
       // Per P, dedicated workers are left out: they take the whole P and delay no goroutine.
