@@ -21,13 +21,17 @@ const modelFirstRuns = memoizeByModel((model: TraceModel) => {
   const { kind, transition, arg, time } = model;
   const goroutines = new DenseIds();
   let firstRun = new Float64Array(0);
+  // Codes as locals: read from the imported objects in the loops, they slow V8 down.
+  const { StateTransition } = EventKind;
+  const { Goroutine } = ResourceKind;
+  const { Running } = GoState;
   for (let i = 0; i < model.count; i++) {
-    if (kind[i] !== EventKind.StateTransition) continue;
+    if (kind[i] !== StateTransition) continue;
     const row = transition[i];
-    if (resourceKind[row] !== ResourceKind.Goroutine) continue;
+    if (resourceKind[row] !== Goroutine) continue;
     const g = goroutines.index(arg[i]);
     if (g >= firstRun.length) firstRun = withRoom(firstRun, g, NaN);
-    if (to[row] === GoState.Running && Number.isNaN(firstRun[g])) firstRun[g] = time[i];
+    if (to[row] === Running && Number.isNaN(firstRun[g])) firstRun[g] = time[i];
   }
   return { goroutines, firstRun };
 });
@@ -92,10 +96,12 @@ function blockingProfiles(
   // began that wait.
   const waiting = new Uint8Array(goroutines.size);
   const since = new Int32Array(goroutines.size * kinds);
+  const { StateTransition } = EventKind;
+  const { Goroutine } = ResourceKind;
   for (let i = 0; i < model.count; i++) {
-    if (eventKind[i] !== EventKind.StateTransition) continue;
+    if (eventKind[i] !== StateTransition) continue;
     const row = transition[i];
-    if (resourceKind[row] !== ResourceKind.Goroutine) continue;
+    if (resourceKind[row] !== Goroutine) continue;
     const g = goroutines.index(arg[i]);
     const was = waiting[g];
     // A wait goes on while its state does; one that ends does not restart on the same event.
