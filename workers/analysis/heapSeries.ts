@@ -43,14 +43,18 @@ export function heapSeries(model: TraceModel): HeapSeries {
   }));
   const filled = [0, 0];
   const { Metric } = EventKind;
+  // Events come in time order, so the cycle only moves forward (cycleAt's answer, no search).
+  let cycle = cycleAt(cycleStarts, -Infinity);
   for (let i = 0; i < count; i++) {
     if (kind[i] !== Metric) continue;
     const series = seriesOfRow[arg[i]];
     if (series < 0) continue;
+    const t = time[i];
+    while (cycle + 1 < cycleStarts.length && cycleStarts[cycle + 1] <= t) cycle++;
     const at = filled[series]++;
-    out[series].time[at] = time[i];
+    out[series].time[at] = t;
     out[series].value[at] = metricValue[arg[i]];
-    out[series].cycle[at] = cycleAt(cycleStarts, time[i]);
+    out[series].cycle[at] = cycle;
   }
   return { live: out[0], goal: out[1] };
 }
