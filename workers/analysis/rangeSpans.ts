@@ -48,24 +48,24 @@ export function rangeSpans(model: TraceModel): RangeSpans {
   const { name, scopeKind, scopeId } = model.ranges;
   // Kind codes as locals: read from the imported object in the loops, they slow V8 down.
   const { Sync, RangeBegin, RangeActive, RangeEnd } = EventKind;
-  let n = 0;
-  for (let i = 0; i < count; i++) {
-    if (kind[i] === RangeBegin || kind[i] === RangeActive) n++;
-  }
-  const spans: RangeSpans = {
-    count: 0,
-    name: new Int32Array(n),
-    scopeKind: new Uint8Array(n),
-    scopeId: new Int32Array(n),
-    start: new Float64Array(n),
-    end: new Float64Array(n),
-    beginEvent: new Int32Array(n),
-    endEvent: new Int32Array(n).fill(-1),
-    flags: new Uint8Array(n),
-  };
-  // Open span per (name, scope kind) and scope id (dense), -1 when none is open. Indexed by
-  // name * 4 + scope kind: range names are few, and an array lookup beats hashing per event.
-  const scopes: ({ ids: DenseIds; open: Int32Array } | undefined)[] = [];
+  // Each range event has its own row in `ranges`, so their number bounds the spans without a
+  // counting pass over all events. The columns are cut to the spans found; their unused ends
+  // are never written, so they hold no memory.
+  const bound = name.length;
+  const spanName = new Int32Array(bound);
+  const spanScopeKind = new Uint8Array(bound);
+  const spanScopeId = new Int32Array(bound);
+  const start = new Float64Array(bound);
+  const end = new Float64Array(bound);
+  const beginEvent = new Int32Array(bound);
+  const endEvent = new Int32Array(bound);
+  const flags = new Uint8Array(bound);
+  // Open span per scope (name and scope kind) and scope id (dense), -1 when none is open. The
+  // scopes are few and numbered through a typed array indexed by name * 4 + scope kind: a
+  // sparse JS array or a Map there would cost more than the rest of the work per event.
+  const scopeOf = new Int32Array(model.strings.length * 4).fill(-1);
+  const scopeIds: DenseIds[] = [];
+  const openSpans: Int32Array[] = [];
   let syncTime = count > 0 ? time[0] : 0;
   let s = 0;
   for (let i = 0; i < count; i++) {
@@ -74,47 +74,59 @@ export function rangeSpans(model: TraceModel): RangeSpans {
       syncTime = time[i];
       continue;
     }
-    if (k !== RangeBegin && k !== RangeActive && k !== RangeEnd) {
-      continue;
-    }
+    if (k !== RangeBegin && k !== RangeActive && k !== RangeEnd) continue;
     const row = arg[i];
-    const kindKey = name[row] * 4 + scopeKind[row];
-    let scope = scopes[kindKey];
-    if (!scope) scope = scopes[kindKey] = { ids: new DenseIds(), open: new Int32Array(0) };
-    const id = scope.ids.index(scopeId[row]);
-    if (id >= scope.open.length) scope.open = withRoom(scope.open, id, -1);
+    const key = name[row] * 4 + scopeKind[row];
+    let scope = scopeOf[key];
+    if (scope < 0) {
+      scope = scopeOf[key] = scopeIds.push(new DenseIds()) - 1;
+      openSpans.push(new Int32Array(0));
+    }
+    const id = scopeIds[scope].index(scopeId[row]);
+    let open = openSpans[scope];
+    if (id >= open.length) open = openSpans[scope] = withRoom(open, id, -1);
+    const span = open[id];
     if (k === RangeEnd) {
-      const span = scope.open[id];
       if (span < 0) continue;
-      scope.open[id] = -1;
-      spans.end[span] = time[i];
-      spans.endEvent[span] = i;
+      open[id] = -1;
+      end[span] = time[i];
+      endEvent[span] = i;
       continue;
     }
-    if (scope.open[id] >= 0) continue;
-    scope.open[id] = s;
-    spans.name[s] = name[row];
-    spans.scopeKind[s] = scopeKind[row];
-    spans.scopeId[s] = scopeId[row];
-    spans.beginEvent[s] = i;
+    if (span >= 0) continue;
+    open[id] = s;
+    spanName[s] = name[row];
+    spanScopeKind[s] = scopeKind[row];
+    spanScopeId[s] = scopeId[row];
+    beginEvent[s] = i;
+    endEvent[s] = -1;
     if (k === RangeActive) {
-      spans.start[s] = syncTime;
-      spans.flags[s] = SpanFlag.startedBefore;
+      start[s] = syncTime;
+      flags[s] = SpanFlag.startedBefore;
     } else {
-      spans.start[s] = time[i];
+      start[s] = time[i];
     }
     s++;
   }
   const last = count > 0 ? time[count - 1] : 0;
-  for (const { open } of scopes.filter((scope) => scope !== undefined)) {
+  for (const open of openSpans) {
     for (const span of open) {
       if (span < 0) continue;
-      spans.end[span] = last;
-      spans.flags[span] |= SpanFlag.unfinished;
+      end[span] = last;
+      flags[span] |= SpanFlag.unfinished;
     }
   }
-  spans.count = s;
-  return spans;
+  return {
+    count: s,
+    name: spanName.subarray(0, s),
+    scopeKind: spanScopeKind.subarray(0, s),
+    scopeId: spanScopeId.subarray(0, s),
+    start: start.subarray(0, s),
+    end: end.subarray(0, s),
+    beginEvent: beginEvent.subarray(0, s),
+    endEvent: endEvent.subarray(0, s),
+    flags: flags.subarray(0, s),
+  };
 }
 
 /** The reason of a "stop-the-world (<reason>)" range name, or null for other names. */
