@@ -4,6 +4,61 @@ import { Ev, WireGoStatus as GS, WireProcStatus as PS, wireSpecs } from './wireE
 import { IdTable } from './idTable';
 import { fromWire, TraceFormatError } from './wireReader';
 
+// Everything the per-event paths read from other modules is copied here once: under CommonJS
+// (Node through tsx) each use of an imported binding is a getter call, which made this loop
+// several times slower.
+const {
+  ProcsChange,
+  ProcStart,
+  ProcStop,
+  ProcSteal,
+  ProcStatus,
+  GoCreate,
+  GoCreateSyscall,
+  GoStart,
+  GoDestroy,
+  GoDestroySyscall,
+  GoStop,
+  GoBlock,
+  GoUnblock,
+  GoSyscallBegin,
+  GoSyscallEnd,
+  GoSyscallEndBlocked,
+  GoStatus,
+  STWBegin,
+  STWEnd,
+  GCActive,
+  GCBegin,
+  GCEnd,
+  GCSweepActive,
+  GCSweepBegin,
+  GCSweepEnd,
+  GCMarkAssistActive,
+  GCMarkAssistBegin,
+  GCMarkAssistEnd,
+  HeapAlloc,
+  HeapGoal,
+  GoLabel,
+  UserTaskBegin,
+  UserTaskEnd,
+  UserRegionBegin,
+  UserRegionEnd,
+  UserLog,
+  GoSwitch,
+  GoSwitchDestroy,
+  GoCreateBlocked,
+  GoStatusStack,
+} = Ev;
+const gsRunnable = GS.Runnable;
+const gsRunning = GS.Running;
+const gsSyscall = GS.Syscall;
+const gsWaiting = GS.Waiting;
+const psRunning = PS.Running;
+const psIdle = PS.Idle;
+const psSyscall = PS.Syscall;
+const psSyscallAbandoned = PS.SyscallAbandoned;
+const wireId = fromWire;
+
 /** The event a batch cursor is looking at: its wire type, time (ns) and arguments after dt. */
 export interface PendingEvent {
   typ: number;
@@ -49,11 +104,11 @@ const MUST = 2;
  * table, since an object keyed by a few scattered numbers is a slow dictionary.
  */
 const rangeStart = Uint8Array.from({ length: 256 }, (_, typ) => typ);
-rangeStart[Ev.STWEnd] = Ev.STWBegin;
-rangeStart[Ev.GCSweepActive] = Ev.GCSweepBegin;
-rangeStart[Ev.GCSweepEnd] = Ev.GCSweepBegin;
-rangeStart[Ev.GCMarkAssistActive] = Ev.GCMarkAssistBegin;
-rangeStart[Ev.GCMarkAssistEnd] = Ev.GCMarkAssistBegin;
+rangeStart[STWEnd] = STWBegin;
+rangeStart[GCSweepActive] = GCSweepBegin;
+rangeStart[GCSweepEnd] = GCSweepBegin;
+rangeStart[GCMarkAssistActive] = GCMarkAssistBegin;
+rangeStart[GCMarkAssistEnd] = GCMarkAssistBegin;
 
 function rangeKey(typ: number, desc: number): number {
   return rangeStart[typ] + desc * 64;
@@ -121,76 +176,77 @@ export class Ordering {
   }
 
   private dispatch(ev: PendingEvent, gen: number): boolean {
+    // Cases are tested in order: the common scheduling, heap and GC events come first.
     switch (ev.typ) {
-      case Ev.ProcsChange:
-      case Ev.GoLabel:
-      case Ev.UserLog:
-        return this.annotation(ev);
-      case Ev.ProcStart:
-        return this.procStart(ev, gen);
-      case Ev.ProcStop:
-        return this.procStop(ev);
-      case Ev.ProcSteal:
-        return this.procSteal(ev, gen);
-      case Ev.ProcStatus:
-        return this.procStatus(ev, gen);
-      case Ev.GoCreate:
-      case Ev.GoCreateBlocked:
-        return this.goCreate(ev, gen);
-      case Ev.GoCreateSyscall:
-        return this.goCreateSyscall(ev, gen);
-      case Ev.GoStart:
+      case GoStart:
         return this.goStart(ev, gen);
-      case Ev.GoDestroy:
-      case Ev.GoStop:
-      case Ev.GoBlock:
+      case GoDestroy:
+      case GoStop:
+      case GoBlock:
         return this.goStopExec(ev);
-      case Ev.GoDestroySyscall:
-        return this.goDestroySyscall(ev);
-      case Ev.GoUnblock:
+      case GoUnblock:
         return this.goUnblock(ev, gen);
-      case Ev.GoSyscallBegin:
-        return this.goSyscallBegin(ev, gen);
-      case Ev.GoSyscallEnd:
-        return this.goSyscallEnd(ev);
-      case Ev.GoSyscallEndBlocked:
-        return this.goSyscallEndBlocked(ev);
-      case Ev.GoStatus:
-      case Ev.GoStatusStack:
-        return this.goStatus(ev, gen);
-      case Ev.STWBegin:
-      case Ev.GCMarkAssistBegin:
-        return this.goRangeBegin(ev);
-      case Ev.STWEnd:
-      case Ev.GCMarkAssistEnd:
-        return this.goRangeEnd(ev);
-      case Ev.GCMarkAssistActive:
-        return this.goRangeActive(ev, gen);
-      case Ev.GCActive:
-        return this.gcActive(ev, gen);
-      case Ev.GCBegin:
-        return this.gcBegin(ev);
-      case Ev.GCEnd:
-        return this.gcEnd(ev);
-      case Ev.GCSweepActive:
-        return this.sweepActive(ev, gen);
-      case Ev.GCSweepBegin:
-        return this.sweepBegin(ev);
-      case Ev.GCSweepEnd:
-        return this.sweepEnd(ev);
-      case Ev.HeapAlloc:
-      case Ev.HeapGoal:
+      case HeapAlloc:
+      case HeapGoal:
         this.validate(MUST, MUST, MAY);
         return this.emit(ev);
-      case Ev.UserTaskBegin:
+      case GCSweepBegin:
+        return this.sweepBegin(ev);
+      case GCSweepEnd:
+        return this.sweepEnd(ev);
+      case STWBegin:
+      case GCMarkAssistBegin:
+        return this.goRangeBegin(ev);
+      case STWEnd:
+      case GCMarkAssistEnd:
+        return this.goRangeEnd(ev);
+      case GoCreate:
+      case GoCreateBlocked:
+        return this.goCreate(ev, gen);
+      case ProcsChange:
+      case GoLabel:
+      case UserLog:
+        return this.annotation(ev);
+      case ProcStart:
+        return this.procStart(ev, gen);
+      case ProcStop:
+        return this.procStop(ev);
+      case ProcSteal:
+        return this.procSteal(ev, gen);
+      case ProcStatus:
+        return this.procStatus(ev, gen);
+      case GoCreateSyscall:
+        return this.goCreateSyscall(ev, gen);
+      case GoDestroySyscall:
+        return this.goDestroySyscall(ev);
+      case GoSyscallBegin:
+        return this.goSyscallBegin(ev, gen);
+      case GoSyscallEnd:
+        return this.goSyscallEnd(ev);
+      case GoSyscallEndBlocked:
+        return this.goSyscallEndBlocked(ev);
+      case GoStatus:
+      case GoStatusStack:
+        return this.goStatus(ev, gen);
+      case GCMarkAssistActive:
+        return this.goRangeActive(ev, gen);
+      case GCActive:
+        return this.gcActive(ev, gen);
+      case GCBegin:
+        return this.gcBegin(ev);
+      case GCEnd:
+        return this.gcEnd(ev);
+      case GCSweepActive:
+        return this.sweepActive(ev, gen);
+      case UserTaskBegin:
         return this.taskBegin(ev);
-      case Ev.UserTaskEnd:
+      case UserTaskEnd:
         return this.taskEnd(ev);
-      case Ev.UserRegionBegin:
-      case Ev.UserRegionEnd:
+      case UserRegionBegin:
+      case UserRegionEnd:
         return this.region(ev);
-      case Ev.GoSwitch:
-      case Ev.GoSwitchDestroy:
+      case GoSwitch:
+      case GoSwitchDestroy:
         return this.goSwitch(ev, gen);
     }
     throw this.fail(`bad event type found while ordering: ${ev.typ}`);
@@ -222,19 +278,19 @@ export class Ordering {
   }
 
   private procStatus(ev: PendingEvent, gen: number): boolean {
-    const pid = fromWire(ev.args[0]);
+    const pid = wireId(ev.args[0]);
     const status = ev.args[1];
-    if (status > PS.SyscallAbandoned) throw this.fail(`invalid status for proc ${pid}: ${status}`);
+    if (status > psSyscallAbandoned) throw this.fail(`invalid status for proc ${pid}: ${status}`);
     let oldState: number = procStateOf(status);
     const s = this.pStates.get(pid);
     if (s) {
-      if (status === PS.SyscallAbandoned && s.status === PS.Syscall) {
+      if (status === psSyscallAbandoned && s.status === psSyscall) {
         // The P was in a syscall last generation and is now stolen: keep Syscall.
         oldState = ProcState.Running;
-        ev.args[1] = PS.Syscall;
-      } else if (status === PS.SyscallAbandoned && s.status === PS.SyscallAbandoned) {
+        ev.args[1] = psSyscall;
+      } else if (status === psSyscallAbandoned && s.status === psSyscallAbandoned) {
         oldState = ProcState.Idle;
-        ev.args[1] = PS.SyscallAbandoned;
+        ev.args[1] = psSyscallAbandoned;
       } else if (s.status !== status) {
         throw this.fail(`inconsistent status for proc ${pid}: old ${s.status} vs. new ${status}`);
       }
@@ -244,8 +300,8 @@ export class Ordering {
       this.pStates.set(pid, { id: pid, status, seqGen: gen, seq: 0, ranges: [] });
       oldState = gen === this.initialGen ? ProcState.Undetermined : ProcState.NotExist;
     }
-    if (status === PS.Running || status === PS.Syscall) this.newP = pid;
-    if (status === PS.SyscallAbandoned && oldState === ProcState.Running) {
+    if (status === psRunning || status === psSyscall) this.newP = pid;
+    if (status === psSyscallAbandoned && oldState === ProcState.Running) {
       // The event describes a P about to be stolen: attribute it to the thread that has it.
       let found = false;
       for (const [mid, ms] of this.mStates) {
@@ -263,18 +319,13 @@ export class Ordering {
   }
 
   private procStart(ev: PendingEvent, gen: number): boolean {
-    const pid = fromWire(ev.args[0]);
+    const pid = wireId(ev.args[0]);
     const state = this.pStates.get(pid);
-    if (
-      !state ||
-      state.status !== PS.Idle ||
-      !succeeds(gen, ev.args[1], state) ||
-      this.p !== none
-    ) {
+    if (!state || state.status !== psIdle || !succeeds(gen, ev.args[1], state) || this.p !== none) {
       return false;
     }
     this.validate(MUST, MUST_NOT, MAY);
-    state.status = PS.Running;
+    state.status = psRunning;
     state.seq = ev.args[1];
     this.newP = pid;
     return this.emit(ev);
@@ -284,31 +335,31 @@ export class Ordering {
     const state = this.pStates.get(this.p);
     if (!state)
       throw this.fail(`event ${this.name(ev.typ)} for proc (${this.p}) that doesn't exist`);
-    if (state.status !== PS.Running && state.status !== PS.Syscall) {
+    if (state.status !== psRunning && state.status !== psSyscall) {
       throw this.fail(`${this.name(ev.typ)} event for proc that's not Running or Syscall`);
     }
     this.validate(MUST, MUST, MAY);
-    state.status = PS.Idle;
+    state.status = psIdle;
     this.newP = none;
     return this.emit(ev);
   }
 
   private procSteal(ev: PendingEvent, gen: number): boolean {
-    const pid = fromWire(ev.args[0]);
+    const pid = wireId(ev.args[0]);
     const state = this.pStates.get(pid);
     if (
       !state ||
-      (state.status !== PS.Syscall && state.status !== PS.SyscallAbandoned) ||
+      (state.status !== psSyscall && state.status !== psSyscallAbandoned) ||
       !succeeds(gen, ev.args[1], state)
     ) {
       return false;
     }
     this.validate(MUST, MAY, MAY);
     const oldStatus = state.status;
-    state.status = PS.Idle;
+    state.status = psIdle;
     state.seq = ev.args[1];
-    if (oldStatus === PS.SyscallAbandoned) return this.emit(ev, oldStatus);
-    const mid = fromWire(ev.args[2]);
+    if (oldStatus === psSyscallAbandoned) return this.emit(ev, oldStatus);
+    const mid = wireId(ev.args[2]);
     if (mid === this.m) {
       if (this.p !== pid) {
         throw this.fail(
@@ -330,10 +381,10 @@ export class Ordering {
   }
 
   private goStatus(ev: PendingEvent, gen: number): boolean {
-    const gid = fromWire(ev.args[0]);
-    const mid = fromWire(ev.args[1]);
+    const gid = wireId(ev.args[0]);
+    const mid = wireId(ev.args[1]);
     const status = ev.args[2];
-    if (status > GS.Waiting) throw this.fail(`invalid status for goroutine ${gid}: ${status}`);
+    if (status > gsWaiting) throw this.fail(`invalid status for goroutine ${gid}: ${status}`);
     let oldState: number = goStateOf(status);
     const s = this.gStates.get(gid);
     if (s) {
@@ -352,9 +403,9 @@ export class Ordering {
         `found goroutine status for new goroutine after the first generation: id=${gid} status=${status}`,
       );
     }
-    if (status === GS.Running) {
+    if (status === gsRunning) {
       this.newG = gid;
-    } else if (status === GS.Syscall) {
+    } else if (status === gsSyscall) {
       if (mid === none) throw this.fail(`found goroutine ${gid} in syscall without a thread`);
       if (mid === this.m) {
         if (gen !== this.initialGen && this.g !== gid) {
@@ -385,22 +436,22 @@ export class Ordering {
   private goCreate(ev: PendingEvent, gen: number): boolean {
     this.validate(MUST, MUST, MAY);
     const cur = this.gStates.get(this.g);
-    if (cur && cur.status !== GS.Running) {
+    if (cur && cur.status !== gsRunning) {
       throw this.fail(`${this.name(ev.typ)} event for goroutine that's not Running`);
     }
-    const gid = fromWire(ev.args[0]);
+    const gid = wireId(ev.args[0]);
     if (this.gStates.has(gid))
       throw this.fail(`tried to create goroutine (${gid}) that already exists`);
-    const status = ev.typ === Ev.GoCreateBlocked ? GS.Waiting : GS.Runnable;
+    const status = ev.typ === GoCreateBlocked ? gsWaiting : gsRunnable;
     this.gStates.set(gid, newG(gid, status, gen));
     return this.emit(ev);
   }
 
   private goStopExec(ev: PendingEvent): boolean {
     this.validate(MUST, MUST, MUST);
-    const state = this.runningG(ev, GS.Running);
-    if (ev.typ === Ev.GoDestroy) this.gStates.delete(this.g);
-    else state.status = ev.typ === Ev.GoStop ? GS.Runnable : GS.Waiting;
+    const state = this.runningG(ev, gsRunning);
+    if (ev.typ === GoDestroy) this.gStates.delete(this.g);
+    else state.status = ev.typ === GoStop ? gsRunnable : gsWaiting;
     this.newG = none;
     return this.emit(ev);
   }
@@ -412,27 +463,27 @@ export class Ordering {
       throw this.fail(`event ${this.name(ev.typ)} for goroutine (${this.g}) that doesn't exist`);
     if (state.status !== status) {
       throw this.fail(
-        `${this.name(ev.typ)} event for goroutine that's not ${status === GS.Running ? 'Running' : 'Syscall'}`,
+        `${this.name(ev.typ)} event for goroutine that's not ${status === gsRunning ? 'Running' : 'Syscall'}`,
       );
     }
     return state;
   }
 
   private goStart(ev: PendingEvent, gen: number): boolean {
-    const gid = fromWire(ev.args[0]);
+    const gid = wireId(ev.args[0]);
     const state = this.gStates.get(gid);
-    if (!state || state.status !== GS.Runnable || !succeeds(gen, ev.args[1], state)) return false;
+    if (!state || state.status !== gsRunnable || !succeeds(gen, ev.args[1], state)) return false;
     this.validate(MUST, MUST, MUST_NOT);
-    state.status = GS.Running;
+    state.status = gsRunning;
     state.seq = ev.args[1];
     this.newG = gid;
     return this.emit(ev);
   }
 
   private goUnblock(ev: PendingEvent, gen: number): boolean {
-    const state = this.gStates.get(fromWire(ev.args[0]));
-    if (!state || state.status !== GS.Waiting || !succeeds(gen, ev.args[1], state)) return false;
-    state.status = GS.Runnable;
+    const state = this.gStates.get(wireId(ev.args[0]));
+    if (!state || state.status !== gsWaiting || !succeeds(gen, ev.args[1], state)) return false;
+    state.status = gsRunnable;
     state.seq = ev.args[1];
     return this.emit(ev);
   }
@@ -444,39 +495,39 @@ export class Ordering {
    */
   private goSwitch(ev: PendingEvent, gen: number): boolean {
     this.validate(MUST, MUST, MUST);
-    const cur = this.runningG(ev, GS.Running);
-    const next = fromWire(ev.args[0]);
+    const cur = this.runningG(ev, gsRunning);
+    const next = wireId(ev.args[0]);
     const seq = ev.args[1];
     const nextState = this.gStates.get(next);
-    if (!nextState || nextState.status !== GS.Waiting || !succeeds(gen, seq, nextState))
+    if (!nextState || nextState.status !== gsWaiting || !succeeds(gen, seq, nextState))
       return false;
     this.emit(ev);
     const a = this.scratch;
-    if (ev.typ === Ev.GoSwitch) {
-      cur.status = GS.Waiting;
+    if (ev.typ === GoSwitch) {
+      cur.status = gsWaiting;
       a[0] = 0;
       a[1] = 0;
-      this.out.wire(Ev.GoBlock, ev, this.g, this.p, this.m, a);
+      this.out.wire(GoBlock, ev, this.g, this.p, this.m, a);
     } else {
       this.gStates.delete(this.g);
-      this.out.wire(Ev.GoDestroy, ev, this.g, this.p, this.m, a);
+      this.out.wire(GoDestroy, ev, this.g, this.p, this.m, a);
     }
-    nextState.status = GS.Running;
+    nextState.status = gsRunning;
     nextState.seq = seq;
     this.newG = next;
     a[0] = next;
     a[1] = seq;
-    this.out.wire(Ev.GoStart, ev, none, this.p, this.m, a);
+    this.out.wire(GoStart, ev, none, this.p, this.m, a);
     return true;
   }
 
   private goSyscallBegin(ev: PendingEvent, gen: number): boolean {
     this.validate(MUST, MUST, MUST);
-    const state = this.runningG(ev, GS.Running);
-    state.status = GS.Syscall;
+    const state = this.runningG(ev, gsRunning);
+    state.status = gsSyscall;
     const ps = this.pStates.get(this.p);
     if (!ps) throw this.fail(`uninitialized proc ${this.p} found during ${this.name(ev.typ)}`);
-    ps.status = PS.Syscall;
+    ps.status = psSyscall;
     if (!succeeds(gen, ev.args[0], ps)) {
       throw this.fail(
         `failed to advance ${this.name(ev.typ)}: can't make sequence: ${ps.seq} (gen=${ps.seqGen}) -> ${ev.args[0]} (gen=${gen})`,
@@ -488,14 +539,14 @@ export class Ordering {
 
   private goSyscallEnd(ev: PendingEvent): boolean {
     this.validate(MUST, MUST, MUST);
-    const state = this.runningG(ev, GS.Syscall);
-    state.status = GS.Running;
+    const state = this.runningG(ev, gsSyscall);
+    state.status = gsRunning;
     const ps = this.pStates.get(this.p);
     if (!ps) throw this.fail(`uninitialized proc ${this.p} found during ${this.name(ev.typ)}`);
-    if (ps.status !== PS.Syscall) {
+    if (ps.status !== psSyscall) {
       throw this.fail(`expected proc ${this.p} in state Syscall, but got ${ps.status} instead`);
     }
-    ps.status = PS.Running;
+    ps.status = psRunning;
     return this.emit(ev);
   }
 
@@ -504,47 +555,47 @@ export class Ordering {
       const ps = this.pStates.get(this.p);
       if (!ps) throw this.fail(`uninitialized proc ${this.p} found during ${this.name(ev.typ)}`);
       // Still in a syscall: wait for the ProcSteal that takes the P away.
-      if (ps.status === PS.Syscall) return false;
+      if (ps.status === psSyscall) return false;
     }
     this.validate(MUST, MAY, MUST);
-    const state = this.runningG(ev, GS.Syscall);
+    const state = this.runningG(ev, gsSyscall);
     this.newG = none;
-    state.status = GS.Runnable;
+    state.status = gsRunnable;
     return this.emit(ev);
   }
 
   private goCreateSyscall(ev: PendingEvent, gen: number): boolean {
     this.validate(MUST, MAY, MUST_NOT);
-    const gid = fromWire(ev.args[0]);
+    const gid = wireId(ev.args[0]);
     if (this.gStates.has(gid)) {
       throw this.fail(`tried to create goroutine (${gid}) in syscall that already exists`);
     }
-    this.gStates.set(gid, newG(gid, GS.Syscall, gen));
+    this.gStates.set(gid, newG(gid, gsSyscall, gen));
     this.newG = gid;
     return this.emit(ev);
   }
 
   private goDestroySyscall(ev: PendingEvent): boolean {
     this.validate(MUST, MAY, MUST);
-    this.runningG(ev, GS.Syscall);
+    this.runningG(ev, gsSyscall);
     this.gStates.delete(this.g);
     this.newG = none;
     if (this.p !== none) {
       // A cgo callback thread leaving Go with a P: the P is implicitly stolen.
       const ps = this.pStates.get(this.p);
       if (!ps) throw this.fail(`found invalid proc ${this.p} during ${this.name(ev.typ)}`);
-      if (ps.status !== PS.Syscall) {
+      if (ps.status !== psSyscall) {
         throw this.fail(
           `proc ${this.p} in unexpected state ${ps.status} during ${this.name(ev.typ)}`,
         );
       }
-      ps.status = PS.SyscallAbandoned;
+      ps.status = psSyscallAbandoned;
       this.newP = none;
       const a = this.scratch;
       a[0] = this.p;
       a[1] = 0;
       a[2] = 0;
-      this.out.wire(Ev.ProcSteal, ev, this.g, this.p, this.m, a, PS.Syscall);
+      this.out.wire(ProcSteal, ev, this.g, this.p, this.m, a, psSyscall);
     }
     return this.emit(ev);
   }
@@ -573,11 +624,11 @@ export class Ordering {
     const task = ev.args[0];
     const name = this.out.string(ev.args[1], ev.typ);
     const state = this.gStates.get(this.g);
-    const kind = ev.typ === Ev.UserRegionBegin ? 'EvUserRegionBegin' : 'EvUserRegionEnd';
+    const kind = ev.typ === UserRegionBegin ? 'EvUserRegionBegin' : 'EvUserRegionEnd';
     if (!state)
       throw this.fail(`encountered ${kind} without known state for current goroutine ${this.g}`);
     const regions = state.regions;
-    if (ev.typ === Ev.UserRegionBegin) {
+    if (ev.typ === UserRegionBegin) {
       regions.push(task, name);
     } else if (regions.length > 0) {
       // Regions that began before the trace started are unknown: an end with none open is fine.
@@ -647,7 +698,7 @@ export class Ordering {
   }
 
   private sweepActive(ev: PendingEvent, gen: number): boolean {
-    const pid = fromWire(ev.args[0]);
+    const pid = wireId(ev.args[0]);
     const ps = this.pStates.get(pid);
     if (!ps) throw this.fail(`encountered GCSweepActive for unknown proc ${pid}`);
     this.activeRange(ps.ranges, rangeKey(ev.typ, 0), ev.typ, gen === this.initialGen);
@@ -662,7 +713,7 @@ export class Ordering {
 
   private goRangeBegin(ev: PendingEvent): boolean {
     this.validate(MUST, MUST, MUST);
-    const desc = ev.typ === Ev.STWBegin ? this.out.string(ev.args[0], ev.typ) : 0;
+    const desc = ev.typ === STWBegin ? this.out.string(ev.args[0], ev.typ) : 0;
     const state = this.gStates.get(this.g);
     if (!state) {
       throw this.fail(
@@ -674,7 +725,7 @@ export class Ordering {
   }
 
   private goRangeActive(ev: PendingEvent, gen: number): boolean {
-    const gid = fromWire(ev.args[0]);
+    const gid = wireId(ev.args[0]);
     const state = this.gStates.get(gid);
     if (!state) throw this.fail(`uninitialized goroutine ${gid} found during ${this.name(ev.typ)}`);
     this.activeRange(state.ranges, rangeKey(ev.typ, 0), ev.typ, gen === this.initialGen);
