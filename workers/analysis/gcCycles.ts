@@ -161,40 +161,65 @@ function addSpanWork(model: TraceModel, spans: RangeSpans, cycles: GcCycles): In
   const markTermBegin = new Int32Array(cycles.count).fill(-1);
   const sweepName = model.strings.indexOf(RangeName.gcSweep);
   const assistName = model.strings.indexOf(RangeName.gcMarkAssist);
-  const assisting = new Map<number, Set<number>>();
+  const { name: spanName, start, end, scopeId, scopeKind, flags, beginEvent, endEvent } = spans;
+  const { event: sweepEvent, sweptBytes, reclaimedBytes } = model.sweeps;
+  const cycleStart = cycles.start;
+  const Goroutine = ResourceKind.Goroutine;
+  // Per goroutine (dense index): the last cycle it was counted as assisting in. A goroutine's
+  // assists follow one another, so its cycles only move forward.
+  const goroutines = new DenseIds();
+  let assistedIn = new Int32Array(0);
   const stwKind = new Map<number, string | null>();
+  let c = -1;
+  // Sweep spans end nearly in the order they began: a cursor over the sweep rows finds the row
+  // of each end event, and the few ends behind it are searched for.
+  let sweep = 0;
   for (let s = 0; s < spans.count; s++) {
-    const name = spans.name[s];
-    const c = cycleAt(cycles.start, spans.start[s]);
+    const name = spanName[s];
+    const t = start[s];
+    // Spans come in start order, except that one already running when its generation began
+    // starts at the generation's Sync, before spans begun just ahead of it: the cycle moves
+    // forward, and back by a search in that case.
+    if (c >= 0 && t < cycleStart[c]) c = cycleAt(cycleStart, t);
+    else while (c + 1 < cycleStart.length && cycleStart[c + 1] <= t) c++;
     if (c < 0) continue;
-    const d = spans.end[s] - spans.start[s];
+    const d = end[s] - t;
     if (name === assistName) {
       cycles.assistNs[c] += d;
       cycles.assistCount[c]++;
-      let gs = assisting.get(c);
-      if (!gs) assisting.set(c, (gs = new Set()));
-      gs.add(spans.scopeId[s]);
+      const g = goroutines.index(scopeId[s]);
+      if (g >= assistedIn.length) assistedIn = withRoom(assistedIn, g, -1);
+      if (assistedIn[g] !== c) {
+        assistedIn[g] = c;
+        cycles.assistGoroutines[c]++;
+      }
     } else if (name === sweepName) {
       cycles.sweepNs[c] += d;
-      const row = spans.endEvent[s] >= 0 ? sweepRow(model, spans.endEvent[s]) : -1;
-      if (row >= 0) {
-        cycles.sweptBytes[c] += model.sweeps.sweptBytes[row];
-        cycles.reclaimedBytes[c] += model.sweeps.reclaimedBytes[row];
+      const e = endEvent[s];
+      if (e < 0) continue;
+      let row: number;
+      if (sweep > 0 && sweepEvent[sweep - 1] >= e) row = sweepRow(model, e);
+      else {
+        while (sweep < sweepEvent.length && sweepEvent[sweep] < e) sweep++;
+        row = sweep < sweepEvent.length && sweepEvent[sweep] === e ? sweep : -1;
       }
-    } else if (spans.scopeKind[s] === ResourceKind.Goroutine && spans.flags[s] === 0) {
+      if (row >= 0) {
+        cycles.sweptBytes[c] += sweptBytes[row];
+        cycles.reclaimedBytes[c] += reclaimedBytes[row];
+      }
+    } else if (scopeKind[s] === Goroutine && flags[s] === 0) {
       let reason = stwKind.get(name);
       if (reason === undefined) stwKind.set(name, (reason = stwReason(model.strings[name])));
       if (reason === 'GC sweep termination') {
-        cycles.sweepTermStart[c] = spans.start[s];
+        cycles.sweepTermStart[c] = t;
         cycles.sweepTermNs[c] = d;
       } else if (reason === 'GC mark termination') {
-        cycles.markTermStart[c] = spans.start[s];
+        cycles.markTermStart[c] = t;
         cycles.markTermNs[c] = d;
-        markTermBegin[c] = spans.beginEvent[s];
+        markTermBegin[c] = beginEvent[s];
       }
     }
   }
-  for (const [c, gs] of assisting) cycles.assistGoroutines[c] = gs.size;
   return markTermBegin;
 }
 
