@@ -3,24 +3,85 @@ import type { GenerationIds, ModelBuilder } from './modelBuilder';
 import { Ev, WireProcStatus, wireSpecs } from './wireEvents';
 import { toId, TraceFormatError } from './wireReader';
 
-/** Go's tracev2GoStatus2GoState and tracev2ProcStatus2ProcState. */
-const goStateOfStatus = [
-  GoState.Undetermined,
-  GoState.Runnable,
-  GoState.Running,
-  GoState.Syscall,
-  GoState.Waiting,
-];
-const procStateOfStatus = [
-  ProcState.Undetermined,
-  ProcState.Running,
-  ProcState.Idle,
-  ProcState.Running,
-  ProcState.Idle,
-];
+// Everything the per-event paths read from other modules is copied here once: under CommonJS
+// (Node through tsx) each use of an imported binding is a getter call, which made this loop
+// several times slower.
+const {
+  GCActive,
+  GCBegin,
+  GCEnd,
+  GCMarkAssistActive,
+  GCMarkAssistBegin,
+  GCMarkAssistEnd,
+  GCSweepActive,
+  GCSweepBegin,
+  GCSweepEnd,
+  GoBlock,
+  GoCreate,
+  GoCreateBlocked,
+  GoCreateSyscall,
+  GoDestroy,
+  GoDestroySyscall,
+  GoLabel,
+  GoStart,
+  GoStatus,
+  GoStatusStack,
+  GoStop,
+  GoSwitch,
+  GoSwitchDestroy,
+  GoSyscallBegin,
+  GoSyscallEnd,
+  GoSyscallEndBlocked,
+  GoUnblock,
+  HeapAlloc,
+  HeapGoal,
+  ProcStart,
+  ProcStatus,
+  ProcSteal,
+  ProcStop,
+  ProcsChange,
+  STWBegin,
+  STWEnd,
+  UserLog,
+  UserRegionBegin,
+  UserRegionEnd,
+  UserTaskBegin,
+  UserTaskEnd,
+} = Ev;
+const kindLabel = EventKind.Label;
+const kindLog = EventKind.Log;
+const kindMetric = EventKind.Metric;
+const kindRangeActive = EventKind.RangeActive;
+const kindRangeBegin = EventKind.RangeBegin;
+const kindRangeEnd = EventKind.RangeEnd;
+const kindRegionBegin = EventKind.RegionBegin;
+const kindRegionEnd = EventKind.RegionEnd;
+const kindStackSample = EventKind.StackSample;
+const kindStateTransition = EventKind.StateTransition;
+const kindSync = EventKind.Sync;
+const kindTaskBegin = EventKind.TaskBegin;
+const kindTaskEnd = EventKind.TaskEnd;
+const goNotExist = GoState.NotExist;
+const goRunnable = GoState.Runnable;
+const goRunning = GoState.Running;
+const goSyscall = GoState.Syscall;
+const goUndetermined = GoState.Undetermined;
+const goWaiting = GoState.Waiting;
+const procIdle = ProcState.Idle;
+const procRunning = ProcState.Running;
+const procUndetermined = ProcState.Undetermined;
+const onGoroutine = ResourceKind.Goroutine;
+const onNone = ResourceKind.None;
+const onProc = ResourceKind.Proc;
+const psSyscallAbandoned = WireProcStatus.SyscallAbandoned;
+const int32Id = toId;
 
-/** Per wire type: how many arguments are string ids, and which one is the event's stack. */
-const stringArgCount = Uint8Array.from(wireSpecs, (spec) => spec.stringArgs.length);
+/** Go's tracev2GoStatus2GoState and tracev2ProcStatus2ProcState. */
+const goStateOfStatus = [goUndetermined, goRunnable, goRunning, goSyscall, goWaiting];
+const procStateOfStatus = [procUndetermined, procRunning, procIdle, procRunning, procIdle];
+
+/** Per wire type: which arguments are string ids, and which one is the event's stack. */
+const stringArgsOf = Array.from({ length: 256 }, (_, typ) => wireSpecs[typ]?.stringArgs ?? []);
 const stackArgOf = Int8Array.from(wireSpecs, (spec) => spec.stackArg);
 
 /**
@@ -78,7 +139,7 @@ export class EventWriter {
   sync(time: number, n: number, clock?: { time: number; wallMs: number; monoNs: number }): void {
     const s = this.b.syncs;
     const r = s.row();
-    this.b.push(EventKind.Sync, time, -1, -1, -1, 0, r);
+    this.b.push(kindSync, time, -1, -1, -1, 0, r);
     s.columns.n[r] = n;
     s.columns.clockTime[r] = clock ? clock.time : NaN;
     s.columns.clockWallMs[r] = clock ? clock.wallMs : NaN;
@@ -87,7 +148,7 @@ export class EventWriter {
 
   sample(time: number, g: number, p: number, m: number, localStack: number): void {
     const stack = this.ids.stackIds[localStack] ?? 0;
-    this.b.push(EventKind.StackSample, time, g, p, m, stack, -1);
+    this.b.push(kindStackSample, time, g, p, m, stack, -1);
   }
 
   /**
@@ -106,193 +167,152 @@ export class EventWriter {
     extra0 = 0,
     extra1 = 0,
   ): void {
-    if (stringArgCount[typ] !== 0) {
-      for (const k of wireSpecs[typ].stringArgs) this.string(args[k], typ);
-    }
+    const stringArgs = stringArgsOf[typ];
+    for (let k = 0; k < stringArgs.length; k++) this.string(args[stringArgs[k]], typ);
     this.at = at;
     const stackArg = stackArgOf[typ];
     const stack = stackArg >= 0 ? this.stack(args[stackArg], typ) : 0;
     const b = this.b;
     switch (typ) {
-      case Ev.ProcsChange:
-        return this.metric(this.names.gomaxprocs, args[0], g, p, m, stack);
-      case Ev.HeapAlloc:
-        return this.metric(this.names.heapObjects, args[0], g, p, m, stack);
-      case Ev.HeapGoal:
-        return this.metric(this.names.heapGoal, args[0], g, p, m, stack);
-      case Ev.ProcStart:
-        return this.proc(args[0], ProcState.Idle, ProcState.Running, g, p, m);
-      case Ev.ProcStop:
-        return this.proc(p, ProcState.Running, ProcState.Idle, g, p, m);
-      case Ev.ProcSteal: {
-        // A steal from SyscallAbandoned lost its history: Go treats the P as idle before.
-        const before =
-          extra0 === WireProcStatus.SyscallAbandoned ? ProcState.Idle : ProcState.Running;
-        return this.proc(args[0], before, ProcState.Idle, g, p, m);
+      // Cases are tested in order: the common scheduling, heap and GC events come first.
+      case GoStart:
+        this.goroutine(args[0], goRunnable, goRunning, 0, g, p, m, stack);
+        return;
+      case GoStop:
+      case GoBlock: {
+        const to = typ === GoStop ? goRunnable : goWaiting;
+        const reason = this.string(args[0], typ);
+        this.goroutine(g, goRunning, to, reason, g, p, m, stack);
+        return;
       }
-      case Ev.ProcStatus:
+      case GoUnblock:
+      case GoSwitch:
+      case GoSwitchDestroy:
+        this.goroutine(args[0], goWaiting, goRunnable, 0, g, p, m, stack);
+        return;
+      case HeapAlloc:
+        return this.metric(this.names.heapObjects, args[0], g, p, m, stack);
+      case GCSweepBegin:
+        return this.range(kindRangeBegin, this.names.gcSweep, onProc, p, g, p, m, stack);
+      case GCSweepEnd:
+        this.range(kindRangeEnd, this.names.gcSweep, onProc, p, g, p, m, stack);
+        b.addSweep(b.count - 1, args[0], args[1]);
+        return;
+      case GCMarkAssistBegin:
+        return this.range(kindRangeBegin, this.names.gcMarkAssist, onGoroutine, g, g, p, m, stack);
+      case GCMarkAssistEnd:
+        return this.range(kindRangeEnd, this.names.gcMarkAssist, onGoroutine, g, g, p, m, stack);
+      case ProcsChange:
+        return this.metric(this.names.gomaxprocs, args[0], g, p, m, stack);
+      case HeapGoal:
+        return this.metric(this.names.heapGoal, args[0], g, p, m, stack);
+      case ProcStart:
+        return this.proc(args[0], procIdle, procRunning, g, p, m);
+      case ProcStop:
+        return this.proc(p, procRunning, procIdle, g, p, m);
+      case ProcSteal: {
+        // A steal from SyscallAbandoned lost its history: Go treats the P as idle before.
+        const before = extra0 === psSyscallAbandoned ? procIdle : procRunning;
+        return this.proc(args[0], before, procIdle, g, p, m);
+      }
+      case ProcStatus:
         return this.proc(args[0], extra0, procStateOfStatus[args[1]] ?? 0, g, p, m);
-      case Ev.GoCreate:
-      case Ev.GoCreateBlocked: {
-        const to = typ === Ev.GoCreateBlocked ? GoState.Waiting : GoState.Runnable;
-        const i = this.goroutine(args[0], GoState.NotExist, to, 0, g, p, m, stack);
+      case GoCreate:
+      case GoCreateBlocked: {
+        const to = typ === GoCreateBlocked ? goWaiting : goRunnable;
+        const i = this.goroutine(args[0], goNotExist, to, 0, g, p, m, stack);
         const c = b.createdStacks;
         const r = c.row();
         c.columns.event[r] = i;
         c.columns.stack[r] = this.stack(args[1], typ);
         return;
       }
-      case Ev.GoCreateSyscall:
-        this.goroutine(args[0], GoState.NotExist, GoState.Syscall, 0, g, p, m, stack);
+      case GoCreateSyscall:
+        this.goroutine(args[0], goNotExist, goSyscall, 0, g, p, m, stack);
         return;
-      case Ev.GoStart:
-        this.goroutine(args[0], GoState.Runnable, GoState.Running, 0, g, p, m, stack);
+      case GoDestroy:
+        this.goroutine(g, goRunning, goNotExist, 0, g, p, m, stack);
         return;
-      case Ev.GoDestroy:
-        this.goroutine(g, GoState.Running, GoState.NotExist, 0, g, p, m, stack);
+      case GoDestroySyscall:
+        this.goroutine(g, goSyscall, goNotExist, 0, g, p, m, stack);
         return;
-      case Ev.GoDestroySyscall:
-        this.goroutine(g, GoState.Syscall, GoState.NotExist, 0, g, p, m, stack);
+      case GoSyscallBegin:
+        this.goroutine(g, goRunning, goSyscall, 0, g, p, m, stack);
         return;
-      case Ev.GoStop:
-      case Ev.GoBlock: {
-        const to = typ === Ev.GoStop ? GoState.Runnable : GoState.Waiting;
-        const reason = this.string(args[0], typ);
-        this.goroutine(g, GoState.Running, to, reason, g, p, m, stack);
+      case GoSyscallEnd:
+        this.goroutine(g, goSyscall, goRunning, 0, g, p, m, stack);
         return;
-      }
-      case Ev.GoUnblock:
-      case Ev.GoSwitch:
-      case Ev.GoSwitchDestroy:
-        this.goroutine(args[0], GoState.Waiting, GoState.Runnable, 0, g, p, m, stack);
+      case GoSyscallEndBlocked:
+        this.goroutine(g, goSyscall, goRunnable, 0, g, p, m, stack);
         return;
-      case Ev.GoSyscallBegin:
-        this.goroutine(g, GoState.Running, GoState.Syscall, 0, g, p, m, stack);
-        return;
-      case Ev.GoSyscallEnd:
-        this.goroutine(g, GoState.Syscall, GoState.Running, 0, g, p, m, stack);
-        return;
-      case Ev.GoSyscallEndBlocked:
-        this.goroutine(g, GoState.Syscall, GoState.Runnable, 0, g, p, m, stack);
-        return;
-      case Ev.GoStatus:
-      case Ev.GoStatusStack:
+      case GoStatus:
+      case GoStatusStack:
         this.goroutine(args[0], extra0, goStateOfStatus[args[2]] ?? 0, 0, g, p, m, stack);
         return;
-      case Ev.STWBegin:
+      case STWBegin:
         return this.range(
-          EventKind.RangeBegin,
+          kindRangeBegin,
           this.stwName(this.string(args[0], typ)),
-          ResourceKind.Goroutine,
+          onGoroutine,
           g,
           g,
           p,
           m,
           stack,
         );
-      case Ev.STWEnd:
-        return this.range(
-          EventKind.RangeEnd,
-          this.stwName(extra0),
-          ResourceKind.Goroutine,
-          g,
-          g,
-          p,
-          m,
-          stack,
-        );
-      case Ev.GCActive:
-      case Ev.GCBegin:
-      case Ev.GCEnd: {
+      case STWEnd:
+        return this.range(kindRangeEnd, this.stwName(extra0), onGoroutine, g, g, p, m, stack);
+      case GCActive:
+      case GCBegin:
+      case GCEnd: {
         const kind =
-          typ === Ev.GCActive
-            ? EventKind.RangeActive
-            : typ === Ev.GCBegin
-              ? EventKind.RangeBegin
-              : EventKind.RangeEnd;
-        return this.range(kind, this.names.gcMark, ResourceKind.None, -1, g, p, m, stack);
+          typ === GCActive ? kindRangeActive : typ === GCBegin ? kindRangeBegin : kindRangeEnd;
+        return this.range(kind, this.names.gcMark, onNone, -1, g, p, m, stack);
       }
-      case Ev.GCSweepActive:
+      case GCSweepActive:
         return this.range(
-          EventKind.RangeActive,
+          kindRangeActive,
           this.names.gcSweep,
-          ResourceKind.Proc,
-          toId(args[0]),
+          onProc,
+          int32Id(args[0]),
           g,
           p,
           m,
           stack,
         );
-      case Ev.GCSweepBegin:
+      case GCMarkAssistActive:
         return this.range(
-          EventKind.RangeBegin,
-          this.names.gcSweep,
-          ResourceKind.Proc,
-          p,
-          g,
-          p,
-          m,
-          stack,
-        );
-      case Ev.GCSweepEnd:
-        this.range(EventKind.RangeEnd, this.names.gcSweep, ResourceKind.Proc, p, g, p, m, stack);
-        b.addSweep(b.count - 1, args[0], args[1]);
-        return;
-      case Ev.GCMarkAssistActive:
-        return this.range(
-          EventKind.RangeActive,
+          kindRangeActive,
           this.names.gcMarkAssist,
-          ResourceKind.Goroutine,
-          toId(args[0]),
+          onGoroutine,
+          int32Id(args[0]),
           g,
           p,
           m,
           stack,
         );
-      case Ev.GCMarkAssistBegin:
-        return this.range(
-          EventKind.RangeBegin,
-          this.names.gcMarkAssist,
-          ResourceKind.Goroutine,
-          g,
-          g,
-          p,
-          m,
-          stack,
-        );
-      case Ev.GCMarkAssistEnd:
-        return this.range(
-          EventKind.RangeEnd,
-          this.names.gcMarkAssist,
-          ResourceKind.Goroutine,
-          g,
-          g,
-          p,
-          m,
-          stack,
-        );
-      case Ev.GoLabel: {
+      case GoLabel: {
         const t = b.labels;
         const r = t.row();
-        b.pushAt(EventKind.Label, this.at, g, p, m, stack, r);
+        b.pushAt(kindLabel, this.at, g, p, m, stack, r);
         t.columns.label[r] = this.string(args[0], typ);
         t.columns.goroutine[r] = g;
         return;
       }
-      case Ev.UserTaskBegin:
-      case Ev.UserTaskEnd: {
-        const begin = typ === Ev.UserTaskBegin;
+      case UserTaskBegin:
+      case UserTaskEnd: {
+        const begin = typ === UserTaskBegin;
         const t = b.tasks;
         const r = t.row();
-        b.pushAt(begin ? EventKind.TaskBegin : EventKind.TaskEnd, this.at, g, p, m, stack, r);
+        b.pushAt(begin ? kindTaskBegin : kindTaskEnd, this.at, g, p, m, stack, r);
         t.columns.id[r] = taskId(args[0]);
         t.columns.parent[r] = taskId(begin ? args[1] : extra0);
         t.columns.type[r] = begin ? this.string(args[2], typ) : extra1;
         return;
       }
-      case Ev.UserRegionBegin:
-      case Ev.UserRegionEnd: {
-        const kind = typ === Ev.UserRegionBegin ? EventKind.RegionBegin : EventKind.RegionEnd;
+      case UserRegionBegin:
+      case UserRegionEnd: {
+        const kind = typ === UserRegionBegin ? kindRegionBegin : kindRegionEnd;
         const t = b.regions;
         const r = t.row();
         b.pushAt(kind, this.at, g, p, m, stack, r);
@@ -300,10 +320,10 @@ export class EventWriter {
         t.columns.type[r] = this.string(args[1], typ);
         return;
       }
-      case Ev.UserLog: {
+      case UserLog: {
         const t = b.logs;
         const r = t.row();
-        b.pushAt(EventKind.Log, this.at, g, p, m, stack, r);
+        b.pushAt(kindLog, this.at, g, p, m, stack, r);
         t.columns.task[r] = taskId(args[0]);
         t.columns.category[r] = this.string(args[1], typ);
         t.columns.message[r] = this.string(args[2], typ);
@@ -321,15 +341,15 @@ export class EventWriter {
     const b = this.b;
     const t = b.metrics;
     const r = t.row();
-    b.pushAt(EventKind.Metric, this.at, g, p, m, stack, r);
+    b.pushAt(kindMetric, this.at, g, p, m, stack, r);
     t.columns.name[r] = name;
     t.columns.value[r] = value;
   }
 
   private proc(id: number, from: number, to: number, g: number, p: number, m: number) {
     const b = this.b;
-    const i = b.pushAt(EventKind.StateTransition, this.at, g, p, m, 0, toId(id));
-    b.setTransition(i, ResourceKind.Proc, from, to, 0);
+    const i = b.pushAt(kindStateTransition, this.at, g, p, m, 0, int32Id(id));
+    b.setTransition(i, onProc, from, to, 0);
   }
 
   private goroutine(
@@ -343,8 +363,8 @@ export class EventWriter {
     stack: number,
   ): number {
     const b = this.b;
-    const i = b.pushAt(EventKind.StateTransition, this.at, g, p, m, stack, toId(id));
-    b.setTransition(i, ResourceKind.Goroutine, from, to, reason);
+    const i = b.pushAt(kindStateTransition, this.at, g, p, m, stack, int32Id(id));
+    b.setTransition(i, onGoroutine, from, to, reason);
     return i;
   }
 
