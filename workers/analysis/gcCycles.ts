@@ -236,106 +236,169 @@ function addEventWork(
   cycles: GcCycles,
 ) {
   const { kind, time, arg, count, transition } = model;
+  const { name: metricName, value: metricValue } = model.metrics;
+  const { name: rangeName, scopeId: rangeScope } = model.ranges;
   const heapName = model.strings.indexOf(MetricName.heapObjects);
   const goalName = model.strings.indexOf(MetricName.heapGoal);
   const procsName = model.strings.indexOf(MetricName.gomaxprocs);
   const assistName = model.strings.indexOf(RangeName.gcMarkAssist);
   const labelMode = workerLabels.map((l) => model.strings.indexOf(l));
   const workerTime = [cycles.dedicatedNs, cycles.fractionalNs, cycles.idleNs];
-  const { from, to, resourceKind } = model.transitions;
-  // Per goroutine (dense index): the mode (-1 none) and start of a labelled worker's stint;
-  // whether it is in an assist, and since when it runs in it (NaN while not running).
-  const goroutines = new DenseIds();
-  let stintMode = new Int8Array(0);
-  let stintStart = new Float64Array(0);
-  let inAssist = new Uint8Array(0);
-  let assistSince = new Float64Array(0);
-  const slot = (g: number) => {
-    const s = goroutines.index(g);
-    if (s >= stintMode.length) {
-      stintMode = withRoom(stintMode, s, -1);
-      stintStart = withRoom(stintStart, s, NaN);
-      inAssist = withRoom(inAssist, s, 0);
-      assistSince = withRoom(assistSince, s, NaN);
-    }
-    return s;
-  };
-  // Concurrent mark of each cycle: between its two pauses, or its ends where one is missing.
-  const markFrom = (c: number) =>
-    Number.isNaN(cycles.sweepTermNs[c])
-      ? cycles.start[c]
-      : cycles.sweepTermStart[c] + cycles.sweepTermNs[c];
-  const markTo = (c: number) =>
-    !Number.isNaN(cycles.markTermStart[c])
-      ? cycles.markTermStart[c]
-      : Number.isNaN(cycles.end[c])
-        ? Infinity
-        : cycles.end[c];
-  // Adds the part of [a, b) inside each cycle's concurrent mark to that cycle's column.
-  const addInMark = (column: Float64Array, a: number, b: number) => {
-    for (let c = Math.max(0, cycleAt(cycles.start, a)); c < cycles.count; c++) {
-      if (cycles.start[c] >= b) break;
-      const d = Math.min(b, markTo(c)) - Math.max(a, markFrom(c));
-      if (d > 0) column[c] += d;
-    }
-  };
+  const steps = goroutineSteps(model);
+  // Codes as locals: read from the imported objects in this loop, they slow V8 down.
+  const { Metric, Label, RangeBegin, RangeEnd, StateTransition } = EventKind;
+  const { toRunning, fromRunning } = GoStep;
+  const goroutines = new GoroutineWork();
+  const mark = concurrentMark(cycles);
   let heap = NaN;
   let goal = NaN;
   let procs = 0;
-  let next = 0; // Next cycle whose begin event is ahead.
-  let termination = 0; // Next cycle whose mark termination is ahead.
+  // The next cycle whose begin event is ahead, and that event; the end event of the cycle
+  // begun last; the next begun cycle whose mark termination is ahead, and that event.
+  let next = 0;
+  let nextBegin = spans.beginEvent[marks[0]];
+  let lastEnd = -1;
+  let termination = 0;
+  let nextTermination = -1;
   for (let i = 0; i < count; i++) {
     const k = kind[i];
-    const t = time[i];
-    if (next < marks.length && i === spans.beginEvent[marks[next]]) {
+    if (i === nextBegin) {
       cycles.heapStart[next] = heap;
       cycles.gomaxprocs[next] = procs;
+      lastEnd = spans.endEvent[marks[next]];
       next++;
+      nextBegin = next < marks.length ? spans.beginEvent[marks[next]] : -1;
+      termination = firstWithTermination(markTermBegin, termination, next);
+      nextTermination = termination < next ? markTermBegin[termination] : -1;
     }
-    while (termination < next && markTermBegin[termination] < 0) termination++;
-    if (termination < next && i === markTermBegin[termination]) {
-      cycles.heapEnd[termination++] = heap;
+    if (i === nextTermination) {
+      cycles.heapEnd[termination] = heap;
+      termination = firstWithTermination(markTermBegin, termination + 1, next);
+      nextTermination = termination < next ? markTermBegin[termination] : -1;
     }
-    if (k === EventKind.Metric) {
-      const name = model.metrics.name[arg[i]];
-      const value = model.metrics.value[arg[i]];
+    if (k === StateTransition) {
+      const step = steps[transition[i]];
+      if (step === 0) continue;
+      const s = goroutines.find(arg[i]);
+      if (s < 0) continue;
+      const t = time[i];
+      if (goroutines.inAssist[s]) {
+        if (step & toRunning) goroutines.assistSince[s] = t;
+        else if (step & fromRunning) {
+          const since = goroutines.assistSince[s];
+          if (!Number.isNaN(since)) mark.add(cycles.assistCpuNs, since, t);
+          goroutines.assistSince[s] = NaN;
+        }
+      }
+      const mode = goroutines.stintMode[s];
+      if (!(step & fromRunning) || mode < 0) continue;
+      mark.add(workerTime[mode], goroutines.stintStart[s], t);
+      goroutines.stintMode[s] = -1;
+    } else if (k === Metric) {
+      const name = metricName[arg[i]];
+      const value = metricValue[arg[i]];
       if (name === heapName) heap = value;
       else if (name === goalName) goal = value;
       else if (name === procsName) procs = value;
-    } else if (k === EventKind.RangeEnd && next > 0 && i === spans.endEvent[marks[next - 1]]) {
+    } else if (k === RangeEnd && i === lastEnd) {
       cycles.heapMarked[next - 1] = heap;
       cycles.goal[next - 1] = goal;
-    } else if (k === EventKind.Label) {
+    } else if (k === Label) {
       const mode = labelMode.indexOf(model.labels.label[arg[i]]);
       if (mode >= 0) {
-        const s = slot(model.labels.goroutine[arg[i]]);
-        stintMode[s] = mode;
-        stintStart[s] = t;
+        const s = goroutines.slot(model.labels.goroutine[arg[i]]);
+        goroutines.stintMode[s] = mode;
+        goroutines.stintStart[s] = time[i];
       }
-    } else if (k === EventKind.RangeBegin && model.ranges.name[arg[i]] === assistName) {
-      const s = slot(model.ranges.scopeId[arg[i]]); // The assisting goroutine emits it.
-      inAssist[s] = 1;
-      assistSince[s] = t;
-    } else if (k === EventKind.RangeEnd && model.ranges.name[arg[i]] === assistName) {
-      const s = slot(model.ranges.scopeId[arg[i]]);
-      if (inAssist[s] && !Number.isNaN(assistSince[s])) {
-        addInMark(cycles.assistCpuNs, assistSince[s], t);
+    } else if (k === RangeBegin && rangeName[arg[i]] === assistName) {
+      const s = goroutines.slot(rangeScope[arg[i]]); // The assisting goroutine emits it.
+      goroutines.inAssist[s] = 1;
+      goroutines.assistSince[s] = time[i];
+    } else if (k === RangeEnd && rangeName[arg[i]] === assistName) {
+      const s = goroutines.slot(rangeScope[arg[i]]);
+      const since = goroutines.assistSince[s];
+      if (goroutines.inAssist[s] && !Number.isNaN(since)) {
+        mark.add(cycles.assistCpuNs, since, time[i]);
       }
-      inAssist[s] = 0;
-    } else if (k === EventKind.StateTransition) {
-      const row = transition[i];
-      if (resourceKind[row] !== ResourceKind.Goroutine || from[row] === to[row]) continue;
-      const s = slot(arg[i]);
-      if (inAssist[s]) {
-        if (to[row] === GoState.Running) assistSince[s] = t;
-        else if (from[row] === GoState.Running) {
-          if (!Number.isNaN(assistSince[s])) addInMark(cycles.assistCpuNs, assistSince[s], t);
-          assistSince[s] = NaN;
-        }
-      }
-      if (from[row] !== GoState.Running || stintMode[s] < 0) continue;
-      addInMark(workerTime[stintMode[s]], stintStart[s], t);
-      stintMode[s] = -1;
+      goroutines.inAssist[s] = 0;
     }
   }
+}
+
+/** The first cycle from `c` on, among those begun (below `begun`), that has a mark termination. */
+function firstWithTermination(markTermBegin: Int32Array, c: number, begun: number): number {
+  while (c < begun && markTermBegin[c] < 0) c++;
+  return c;
+}
+
+/** What a goroutine state transition shape tells the GC work: bits, 0 for nothing. */
+const GoStep = { toRunning: 1, fromRunning: 2, changes: 4 } as const;
+
+/** GoStep bits per row of `model.transitions`. */
+function goroutineSteps({ transitions }: TraceModel): Uint8Array {
+  const { resourceKind, from, to } = transitions;
+  return Uint8Array.from(resourceKind, (resource, row) => {
+    if (resource !== ResourceKind.Goroutine || from[row] === to[row]) return 0;
+    return (
+      GoStep.changes |
+      (to[row] === GoState.Running ? GoStep.toRunning : 0) |
+      (from[row] === GoState.Running ? GoStep.fromRunning : 0)
+    );
+  });
+}
+
+/**
+ * Per goroutine with GC work (dense index): the mode (-1 none) and start of a labelled worker's
+ * stint; whether it is in an assist, and since when it runs in it (NaN while not running).
+ */
+class GoroutineWork {
+  stintMode = new Int8Array(0);
+  stintStart = new Float64Array(0);
+  inAssist = new Uint8Array(0);
+  assistSince = new Float64Array(0);
+  private readonly ids = new DenseIds();
+
+  /** The dense index of goroutine `g`, -1 if it has had no GC work. */
+  find(g: number): number {
+    return this.ids.find(g);
+  }
+
+  /** The dense index of goroutine `g`, with room for its state. */
+  slot(g: number): number {
+    const s = this.ids.index(g);
+    if (s >= this.stintMode.length) {
+      this.stintMode = withRoom(this.stintMode, s, -1);
+      this.stintStart = withRoom(this.stintStart, s, NaN);
+      this.inAssist = withRoom(this.inAssist, s, 0);
+      this.assistSince = withRoom(this.assistSince, s, NaN);
+    }
+    return s;
+  }
+}
+
+/**
+ * The concurrent mark of each cycle: between its two pauses, or its ends where one is missing.
+ * `add` adds the part of [a, b) inside each cycle's concurrent mark to that cycle's column.
+ */
+function concurrentMark(cycles: GcCycles) {
+  const from = cycles.start.map((start, c) =>
+    Number.isNaN(cycles.sweepTermNs[c]) ? start : cycles.sweepTermStart[c] + cycles.sweepTermNs[c],
+  );
+  const to = cycles.end.map((end, c) =>
+    !Number.isNaN(cycles.markTermStart[c])
+      ? cycles.markTermStart[c]
+      : Number.isNaN(end)
+        ? Infinity
+        : end,
+  );
+  const { start, count } = cycles;
+  return {
+    add(column: Float64Array, a: number, b: number): void {
+      for (let c = Math.max(0, cycleAt(start, a)); c < count; c++) {
+        if (start[c] >= b) break;
+        const d = Math.min(b, to[c]) - Math.max(a, from[c]);
+        if (d > 0) column[c] += d;
+      }
+    },
+  };
 }
