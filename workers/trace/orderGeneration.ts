@@ -25,53 +25,74 @@ export function orderGeneration(
   const samples = sortedSamples(gen, toNs);
   let nextSample = 0;
   let nextSampleTime = samples.time.length > 0 ? samples.time[0] : Infinity;
-
-  const tryAdvance = (i: number): boolean => {
-    const cursor = frontier[i];
-    let ok: boolean;
-    try {
-      ok = ordering.advance(cursor, cursor.m, gen.gen);
-    } catch (err) {
-      if (err instanceof TraceFormatError && err.offset === 0) {
-        throw new TraceFormatError(cursor.offset, err.message);
+  const genNumber = gen.gen;
+  // Most events come in runs from one thread: while the head's next event is no later than
+  // both of its children's, it stays the head and the heap needs no fixing.
+  let runnerUpTime = runnerUp(frontier);
+  // The cursor whose event is being advanced: the ordering throws with offset 0, and its
+  // errors are placed at that event. One try around the whole loop, none per event.
+  let current: BatchCursor | undefined;
+  try {
+    for (;;) {
+      const head = frontier[0];
+      if (nextSampleTime < (head === undefined ? Infinity : head.time)) {
+        const s = samples.order[nextSample];
+        const g = gen.sampleG[s];
+        out.sample(
+          nextSampleTime,
+          g === 0 ? -1 : toId(g),
+          toId(gen.sampleP[s]),
+          toId(gen.sampleM[s]),
+          gen.sampleStack[s],
+        );
+        nextSample++;
+        nextSampleTime = nextSample < samples.time.length ? samples.time[nextSample] : Infinity;
+        continue;
       }
-      throw err;
+      if (head === undefined) return;
+      current = head;
+      if (ordering.advance(head, head.m, genNumber)) {
+        if (!head.next()) {
+          heapRemove(frontier, 0);
+          runnerUpTime = runnerUp(frontier);
+        } else if (head.time > runnerUpTime) {
+          siftDown(frontier, 0);
+          runnerUpTime = runnerUp(frontier);
+        }
+        continue;
+      }
+      // The earliest event must wait: try the others in time order (a sorted array is a heap).
+      frontier.sort((a, b) => a.time - b.time);
+      let advanced = false;
+      for (let i = 1; i < frontier.length && !advanced; i++) {
+        current = frontier[i];
+        advanced = ordering.advance(current, current.m, genNumber);
+        if (!advanced) continue;
+        if (current.next()) heapFix(frontier, i);
+        else heapRemove(frontier, i);
+      }
+      if (!advanced) {
+        throw new TraceFormatError(
+          frontier[0].offset,
+          `broken trace: failed to advance: no thread's next event can happen (gen=${genNumber})`,
+        );
+      }
+      runnerUpTime = runnerUp(frontier);
     }
-    if (!ok) return false;
-    if (cursor.next()) heapFix(frontier, i);
-    else heapRemove(frontier, i);
-    return true;
-  };
-
-  for (;;) {
-    const head = frontier[0];
-    if (nextSampleTime !== Infinity && (!head || nextSampleTime < head.time)) {
-      const s = samples.order[nextSample];
-      const g = gen.sampleG[s];
-      out.sample(
-        nextSampleTime,
-        g === 0 ? -1 : toId(g),
-        toId(gen.sampleP[s]),
-        toId(gen.sampleM[s]),
-        gen.sampleStack[s],
-      );
-      nextSample++;
-      nextSampleTime = nextSample < samples.time.length ? samples.time[nextSample] : Infinity;
-      continue;
+  } catch (err) {
+    if (err instanceof TraceFormatError && err.offset === 0 && current) {
+      throw new TraceFormatError(current.offset, err.message);
     }
-    if (!head) return;
-    if (tryAdvance(0)) continue;
-    // The earliest event must wait: try the others in time order (a sorted array is a heap).
-    frontier.sort((a, b) => a.time - b.time);
-    let advanced = false;
-    for (let i = 1; i < frontier.length && !advanced; i++) advanced = tryAdvance(i);
-    if (!advanced) {
-      throw new TraceFormatError(
-        frontier[0].offset,
-        `broken trace: failed to advance: no thread's next event can happen (gen=${gen.gen})`,
-      );
-    }
+    throw err;
   }
+}
+
+/** The earliest time among the head's children: the head stays first up to and including it. */
+function runnerUp(heap: BatchCursor[]): number {
+  const n = heap.length;
+  if (n < 2) return Infinity;
+  if (n < 3) return heap[1].time;
+  return Math.min(heap[1].time, heap[2].time);
 }
 
 function sortedSamples(gen: Generation, toNs: (ticks: number) => number) {
