@@ -49,7 +49,8 @@ export interface ProcIntervalTable {
   opened: Int32Array;
   /** The event that closed it; the last event for intervals still open at the end. */
   closed: Int32Array;
-  p: Int32Array;
+  /** As narrow as the model's P column while every P fits. */
+  p: Int16Array | Int32Array;
   activity: Uint8Array;
   /** The Ps that have intervals, ascending. */
   procs: Int32Array;
@@ -82,12 +83,14 @@ const workerLabels = ['GC (dedicated)', 'GC (fractional)', 'GC (idle)'];
 export function procIntervals(model: TraceModel): ProcIntervalTable {
   const { kind, count } = model;
   const timeline = new ProcTimeline(model);
+  // Kind codes as locals: read from the imported object in this loop, they slow V8 down.
+  const { StateTransition, Label, RangeBegin, RangeActive, RangeEnd } = EventKind;
   for (let i = 0; i < count; i++) {
     const k = kind[i];
-    if (k === EventKind.StateTransition) timeline.transition(i);
-    else if (k === EventKind.Label) timeline.label(i);
-    else if (k === EventKind.RangeBegin || k === EventKind.RangeActive) timeline.rangeStart(i);
-    else if (k === EventKind.RangeEnd) timeline.rangeEnd(i);
+    if (k === StateTransition) timeline.transition(i);
+    else if (k === Label) timeline.label(i);
+    else if (k === RangeBegin || k === RangeActive) timeline.rangeStart(i);
+    else if (k === RangeEnd) timeline.rangeEnd(i);
   }
   return timeline.intervals(count - 1);
 }
@@ -332,9 +335,12 @@ class IntervalRows {
   readonly opened: Int32Array;
   /** -1 while open. */
   readonly closed: Int32Array;
-  readonly p: Int32Array;
+  /**
+   * Narrow like the model's P column: rows are most of the memory of the table, and every byte
+   * of fresh memory written costs time. Widened at the first P that does not fit.
+   */
+  p: Int16Array | Int32Array;
   readonly activity: Uint8Array;
-  private readonly columns: Array<Int32Array | Uint8Array>;
 
   constructor(
     private readonly model: TraceModel,
@@ -342,9 +348,8 @@ class IntervalRows {
   ) {
     this.opened = new Int32Array(capacity);
     this.closed = new Int32Array(capacity);
-    this.p = new Int32Array(capacity);
+    this.p = model.p instanceof Int16Array ? new Int16Array(capacity) : new Int32Array(capacity);
     this.activity = new Uint8Array(capacity);
-    this.columns = [this.opened, this.closed, this.p, this.activity];
   }
 
   /** A row for an interval opened by event `i`; -1 (nothing drawn) when it is on no P. */
@@ -354,6 +359,10 @@ class IntervalRows {
     this.opened[row] = i;
     this.closed[row] = -1;
     this.p[row] = p;
+    if (this.p[row] !== p) {
+      this.p = Int32Array.from(this.p);
+      this.p[row] = p;
+    }
     this.activity[row] = activity;
     return row;
   }
@@ -371,11 +380,10 @@ class IntervalRows {
   }
 
   swap(a: number, b: number): void {
-    for (const column of this.columns) {
-      const value = column[a];
-      column[a] = column[b];
-      column[b] = value;
-    }
+    swapIn(this.opened, a, b);
+    swapIn(this.closed, a, b);
+    swapIn(this.p, a, b);
+    swapIn(this.activity, a, b);
   }
 
   /**
@@ -396,7 +404,13 @@ class IntervalRows {
   }
 }
 
-function distinctAscending(values: Int32Array): Int32Array {
+function swapIn(column: Int16Array | Int32Array | Uint8Array, a: number, b: number): void {
+  const value = column[a];
+  column[a] = column[b];
+  column[b] = value;
+}
+
+function distinctAscending(values: Int16Array | Int32Array): Int32Array {
   const seen = new DenseIds();
   for (let i = 0; i < values.length; i++) seen.index(values[i]);
   return Int32Array.from(seen.ids).sort();
