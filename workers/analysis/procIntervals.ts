@@ -311,17 +311,17 @@ function holdersByRow(rowOf: Int32Array): number[] {
 /**
  * At most how many intervals the trace opens: one per goroutine starting to run (two with its
  * assist) or entering a syscall, and one per range start. Counting first lets the rows live in
- * plain typed arrays. Events of other kinds have transition 0, the placeholder shape.
+ * plain typed arrays. Events of other kinds have transition 0, the placeholder shape. Every range
+ * event has a row in `model.ranges`, which bounds the range starts without reading the kinds;
+ * the rows this leaves unused are never written, so they hold no memory.
  */
 function rowBound(model: TraceModel, steps: Uint8Array): number {
   const perShape = steps.map((step) =>
     step === Step.goRuns ? 2 : step === Step.goEntersSyscall ? 1 : 0,
   );
-  const perKind = new Uint8Array(256);
-  perKind[EventKind.RangeBegin] = perKind[EventKind.RangeActive] = 1;
-  const { kind, transition, count } = model;
-  let bound = 0;
-  for (let i = 0; i < count; i++) bound += perShape[transition[i]] + perKind[kind[i]];
+  const { transition, count } = model;
+  let bound = model.ranges.name.length;
+  for (let i = 0; i < count; i++) bound += perShape[transition[i]];
   return bound;
 }
 
