@@ -331,8 +331,11 @@ function firstWithTermination(markTermBegin: Int32Array, c: number, begun: numbe
   return c;
 }
 
-/** What a goroutine state transition shape tells the GC work: bits, 0 for nothing. */
-const GoStep = { toRunning: 1, fromRunning: 2, changes: 4 } as const;
+/**
+ * What a goroutine state transition shape tells the GC work, as bits: only starting or stopping
+ * to run matters, so 0 for the rest (most of them: waking up, blocking while runnable…).
+ */
+const GoStep = { toRunning: 1, fromRunning: 2 } as const;
 
 /** GoStep bits per row of `model.transitions`. */
 function goroutineSteps({ transitions }: TraceModel): Uint8Array {
@@ -340,7 +343,6 @@ function goroutineSteps({ transitions }: TraceModel): Uint8Array {
   return Uint8Array.from(resourceKind, (resource, row) => {
     if (resource !== ResourceKind.Goroutine || from[row] === to[row]) return 0;
     return (
-      GoStep.changes |
       (to[row] === GoState.Running ? GoStep.toRunning : 0) |
       (from[row] === GoState.Running ? GoStep.fromRunning : 0)
     );
