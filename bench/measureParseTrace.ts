@@ -3,6 +3,7 @@ import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { noProgress } from '../workers/progress';
+import { eventTime } from '../workers/trace/eventTimes';
 import type { TraceModel } from '../workers/trace/model';
 import { parseTrace } from '../workers/trace/parseTrace';
 
@@ -104,8 +105,13 @@ function median(values: number[]): number {
   return sorted[sorted.length >> 1];
 }
 
-/** A hash per column, over the values as float64, so narrowing a column keeps its hash. */
+/**
+ * A hash per column, over the values as float64, so narrowing a column keeps its hash. Event
+ * times are hashed as times, whatever columns hold them.
+ */
 function fingerprint(model: TraceModel): Record<string, unknown> {
+  const { timeBase, timeOffset, ...columns } = model;
+  const times = Float64Array.from(timeOffset, (_, i) => eventTime({ timeBase, timeOffset }, i));
   const out: Record<string, unknown> = { count: model.count, version: model.version };
   const walk = (prefix: string, value: unknown) => {
     if (ArrayBuffer.isView(value)) {
@@ -119,6 +125,6 @@ function fingerprint(model: TraceModel): Record<string, unknown> {
       out[prefix] = value;
     }
   };
-  walk('', model);
+  walk('', { time: times, ...columns });
   return out;
 }

@@ -1,5 +1,6 @@
 import type { FlameTree } from '../flame/flameTree';
 import { EventKind, GoState, ResourceKind, type TraceModel } from '../trace/model';
+import { eventTime } from '../trace/eventTimes';
 import { DenseIds } from './denseIds';
 import { withRoom } from './growingColumn';
 import { memoizeByModel } from './modelMemo';
@@ -18,7 +19,7 @@ export const blockingKinds: BlockingKind[] = ['sync', 'network', 'syscall', 'sch
  */
 const modelFirstRuns = memoizeByModel((model: TraceModel) => {
   const { resourceKind, to } = model.transitions;
-  const { kind, transition, arg, time } = model;
+  const { kind, transition, arg } = model;
   const goroutines = new DenseIds();
   let firstRun = new Float64Array(0);
   // Codes as locals: read from the imported objects in the loops, they slow V8 down.
@@ -31,7 +32,7 @@ const modelFirstRuns = memoizeByModel((model: TraceModel) => {
     if (resourceKind[row] !== Goroutine) continue;
     const g = goroutines.index(arg[i]);
     if (g >= firstRun.length) firstRun = withRoom(firstRun, g, NaN);
-    if (to[row] === Running && Number.isNaN(firstRun[g])) firstRun[g] = time[i];
+    if (to[row] === Running && Number.isNaN(firstRun[g])) firstRun[g] = eventTime(model, i);
   }
   return { goroutines, firstRun };
 });
@@ -65,7 +66,7 @@ function blockingProfiles(
   window?: TimeWindow,
 ): Record<BlockingKind, StackProfile> {
   const { resourceKind, to, reason } = model.transitions;
-  const { kind: eventKind, transition, arg, time, stack } = model;
+  const { kind: eventKind, transition, arg, stack } = model;
   const stateOf: Record<BlockingKind, GoState> = {
     sync: GoState.Waiting,
     network: GoState.Waiting,
@@ -114,8 +115,11 @@ function blockingProfiles(
       if (begins & bit) since[g * kinds + k] = i;
       if (!(ends & bit)) continue;
       const began = since[g * kinds + k];
-      const from = Math.max(time[began], Number.isNaN(firstRun[g]) ? -Infinity : firstRun[g]);
-      const d = from < time[i] ? overlapNs(from, time[i], window) : 0;
+      const from = Math.max(
+        eventTime(model, began),
+        Number.isNaN(firstRun[g]) ? -Infinity : firstRun[g],
+      );
+      const d = from < eventTime(model, i) ? overlapNs(from, eventTime(model, i), window) : 0;
       if (d > 0) profiles[k].add(stack[began], d);
     }
   }

@@ -1,5 +1,6 @@
 import type { FlameTree } from '../flame/flameTree';
 import { EventKind, type TraceModel } from '../trace/model';
+import { eventTime } from '../trace/eventTimes';
 import { StackProfileBuilder, stackProfileFlame } from './stackProfile';
 import { inWindow, type TimeWindow } from './timeWindow';
 
@@ -20,10 +21,11 @@ export interface CpuSamples {
 export function cpuSamples(model: TraceModel, window?: TimeWindow): CpuSamples {
   const rows: number[] = [];
   for (let i = 0; i < model.count; i++) {
-    if (model.kind[i] === EventKind.StackSample && inWindow(model.time[i], window)) rows.push(i);
+    if (model.kind[i] === EventKind.StackSample && inWindow(eventTime(model, i), window))
+      rows.push(i);
   }
   return {
-    time: Float64Array.from(rows, (i) => model.time[i]),
+    time: Float64Array.from(rows, (i) => eventTime(model, i)),
     p: Int32Array.from(rows, (i) => model.p[i]),
     g: Int32Array.from(rows, (i) => model.g[i]),
     m: Int32Array.from(rows, (i) => model.m[i]),
@@ -35,7 +37,7 @@ export function cpuSamples(model: TraceModel, window?: TimeWindow): CpuSamples {
 export function cpuSampleFlame(model: TraceModel, window?: TimeWindow): FlameTree {
   const profile = new StackProfileBuilder();
   for (let i = 0; i < model.count; i++) {
-    if (model.kind[i] === EventKind.StackSample && inWindow(model.time[i], window)) {
+    if (model.kind[i] === EventKind.StackSample && inWindow(eventTime(model, i), window)) {
       profile.add(model.stack[i], 1);
     }
   }

@@ -7,6 +7,7 @@ import {
   sweepRow,
   type TraceModel,
 } from '../trace/model';
+import { eventTime } from '../trace/eventTimes';
 import { DenseIds } from './denseIds';
 import { withRoom } from './growingColumn';
 import { modelRangeSpans, SpanFlag, stwReason, type RangeSpans } from './rangeSpans';
@@ -235,7 +236,7 @@ function addEventWork(
   markTermBegin: Int32Array,
   cycles: GcCycles,
 ) {
-  const { kind, time, arg, count, transition } = model;
+  const { kind, arg, count, transition } = model;
   const { name: metricName, value: metricValue } = model.metrics;
   const { name: rangeName, scopeId: rangeScope } = model.ranges;
   const heapName = model.strings.indexOf(MetricName.heapObjects);
@@ -281,7 +282,7 @@ function addEventWork(
       if (step === 0) continue;
       const s = goroutines.find(arg[i]);
       if (s < 0) continue;
-      const t = time[i];
+      const t = eventTime(model, i);
       if (goroutines.inAssist[s]) {
         if (step & toRunning) goroutines.assistSince[s] = t;
         else if (step & fromRunning) {
@@ -308,17 +309,17 @@ function addEventWork(
       if (mode >= 0) {
         const s = goroutines.slot(model.labels.goroutine[arg[i]]);
         goroutines.stintMode[s] = mode;
-        goroutines.stintStart[s] = time[i];
+        goroutines.stintStart[s] = eventTime(model, i);
       }
     } else if (k === RangeBegin && rangeName[arg[i]] === assistName) {
       const s = goroutines.slot(rangeScope[arg[i]]); // The assisting goroutine emits it.
       goroutines.inAssist[s] = 1;
-      goroutines.assistSince[s] = time[i];
+      goroutines.assistSince[s] = eventTime(model, i);
     } else if (k === RangeEnd && rangeName[arg[i]] === assistName) {
       const s = goroutines.slot(rangeScope[arg[i]]);
       const since = goroutines.assistSince[s];
       if (goroutines.inAssist[s] && !Number.isNaN(since)) {
-        mark.add(cycles.assistCpuNs, since, time[i]);
+        mark.add(cycles.assistCpuNs, since, eventTime(model, i));
       }
       goroutines.inAssist[s] = 0;
     }

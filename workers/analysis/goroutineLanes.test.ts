@@ -8,6 +8,7 @@ import { goroutineLanes, laneStateCount, LaneState, type GoroutineLanes } from '
 import { goroutineSummaries } from './goroutineSummaries';
 import { goroutineTimelines } from './goroutineTimelines';
 import { twoGoroutines } from './testing/twoGoroutines';
+import { eventTime } from '../trace/eventTimes';
 
 const rows = (l: GoroutineLanes) =>
   Array.from(l.intervals.start, (start, i) => [
@@ -61,7 +62,7 @@ describe('goroutineLanes', () => {
 
 /** Per-state totals of a lane over the whole trace: kept intervals plus summed shares. */
 function laneTotals(model: TraceModel, g: number, pixelWidth?: number) {
-  const end = model.time[model.count - 1];
+  const end = eventTime(model, model.count - 1);
   const lanes = goroutineLanes(model, goroutineTimelines(model), {
     goroutines: [g],
     from: 0,

@@ -1,4 +1,5 @@
 import { GoState, type TraceModel } from '../trace/model';
+import { eventTime } from '../trace/eventTimes';
 import type { GoroutineTimelines } from './goroutineTimelines';
 
 /** What a pinned goroutine's lane shows, in the summarizer's terms (goroutineSummaries). */
@@ -69,7 +70,7 @@ export function goroutineLanes(
   const kept = { lane: [] as number[], state: [] as number[], reason: [] as number[] };
   const starts: number[] = [];
   const ends: number[] = [];
-  const { time, transition } = model;
+  const { transition } = model;
   const { to: toState, reason: reasonOf } = model.transitions;
   const forever = model.strings.indexOf('forever');
   const { events, offsets } = index;
@@ -84,14 +85,14 @@ export function goroutineLanes(
     let hi = last;
     while (lo < hi) {
       const mid = (lo + hi) >> 1;
-      if (time[events[mid]] <= from) lo = mid + 1;
+      if (eventTime(model, events[mid]) <= from) lo = mid + 1;
       else hi = mid;
     }
     for (let k = Math.max(first, lo - 1); k < last; k++) {
       const e = events[k];
-      const start = k === first ? index.since[g] : time[e];
+      const start = k === first ? index.since[g] : eventTime(model, e);
       if (start >= to) break;
-      const end = k + 1 < last ? time[events[k + 1]] : index.traceEnd;
+      const end = k + 1 < last ? eventTime(model, events[k + 1]) : index.traceEnd;
       if (end <= from || end <= start) continue;
       const row = transition[e];
       const state = laneStateOf(toState[row], reasonOf[row] === forever);

@@ -3,12 +3,13 @@ import { noProgress } from '../progress';
 import { parseTrace } from '../trace/parseTrace';
 import { loadFixture } from '../trace/testdata/loadFixture';
 import { goroutineStateCounts, type GoroutineStateCounts } from './goroutineStateCounts';
+import { eventTime } from '../trace/eventTimes';
 
 describe('goroutineStateCounts at a pixel width', () => {
   const model = parseTrace(loadFixture('gc-gogc25'), { progress: noProgress });
   const all = goroutineStateCounts(model);
   const states = ['running', 'runnable', 'waiting', 'syscall'] as const;
-  const end = model.time[model.count - 1];
+  const end = eventTime(model, model.count - 1);
   const row = (c: GoroutineStateCounts, i: number) => states.map((s) => c[s][i]);
   const rowAt = new Map([...all.time].map((t, i) => [t, i]));
 

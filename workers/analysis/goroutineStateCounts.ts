@@ -1,8 +1,9 @@
 import { EventKind, GoState, ResourceKind, type TraceModel } from '../trace/model';
+import { eventTime } from '../trace/eventTimes';
 
 /**
  * Number of goroutines in each state over time (the "Goroutines" counter of `go tool trace`), as
- * a step series with one point per change: counts hold from time[i] until the next point.
+ * a step series with one point per change: counts hold from eventTime(model, i) until the next point.
  */
 export interface GoroutineStateCounts {
   time: Float64Array;
@@ -32,7 +33,7 @@ export interface CountsView {
  * and highest (the M4 method, per state). Tens of millions of points are never stored.
  */
 export function goroutineStateCounts(model: TraceModel, view?: CountsView): GoroutineStateCounts {
-  const { kind, time, transition, count } = model;
+  const { kind, transition, count } = model;
   const { resourceKind, from, to } = model.transitions;
   // Codes as locals: reading the imported constant objects in the loops made V8 run them several
   // times slower (Node 20).
@@ -41,7 +42,7 @@ export function goroutineStateCounts(model: TraceModel, view?: CountsView): Goro
   const counted = Uint8Array.from(resourceKind, (r, row) =>
     r === ResourceKind.Goroutine && from[row] !== to[row] ? 1 : 0,
   );
-  const end = count > 0 ? time[count - 1] : 0;
+  const end = count > 0 ? eventTime(model, count - 1) : 0;
   const points: CountPoints =
     view?.pixelWidth !== undefined && view.pixelWidth > 0
       ? new ThinnedPoints(view.from ?? 0, view.to ?? end, view.pixelWidth)
@@ -53,9 +54,9 @@ export function goroutineStateCounts(model: TraceModel, view?: CountsView): Goro
     if (kind[i] !== StateTransition) continue;
     const row = transition[i];
     if (!counted[row]) continue;
-    if (time[i] !== pointTime) {
+    if (eventTime(model, i) !== pointTime) {
       if (!Number.isNaN(pointTime)) points.add(pointTime, counts);
-      pointTime = time[i];
+      pointTime = eventTime(model, i);
     }
     counts[from[row]]--;
     counts[to[row]]++;
@@ -72,14 +73,14 @@ interface CountPoints {
 
 /** The distinct time stamps of counted transitions: the length of the whole series. */
 function pointCount(model: TraceModel, counted: Uint8Array): number {
-  const { kind, time, transition, count } = model;
+  const { kind, transition, count } = model;
   const { StateTransition } = EventKind;
   let points = 0;
   let lastTime = NaN;
   for (let i = 0; i < count; i++) {
     if (kind[i] !== StateTransition || !counted[transition[i]]) continue;
-    if (points === 0 || time[i] !== lastTime) points++;
-    lastTime = time[i];
+    if (points === 0 || eventTime(model, i) !== lastTime) points++;
+    lastTime = eventTime(model, i);
   }
   return points;
 }

@@ -1,4 +1,5 @@
 import { EventKind, GoState, ProcState, ResourceKind, type TraceModel } from '../trace/model';
+import { eventTime } from '../trace/eventTimes';
 import { DenseIds } from './denseIds';
 import { goTransitionStack } from './goTransitionStack';
 import { withRoom } from './growingColumn';
@@ -48,7 +49,7 @@ export interface GoroutineSummaries extends GoroutineTimes {
  * the whole-trace answer.
  */
 export function goroutineSummaries(model: TraceModel, window?: TimeWindow): GoroutineSummaries {
-  const { kind, time, arg, p, transition, count } = model;
+  const { kind, arg, p, transition, count } = model;
   const { resourceKind, from, to, reason } = model.transitions;
   const { stackOffsets, stackFrames, funcName } = model.stacks;
   // Codes as locals: reading the imported constant objects in the loop made V8 run it several
@@ -78,14 +79,14 @@ export function goroutineSummaries(model: TraceModel, window?: TimeWindow): Goro
   let syscallingOnP = new Int32Array(0);
   const names: string[] = [];
   const nameIndex = new Map<string, number>();
-  let syncTime = count > 0 ? time[0] : 0;
+  let syncTime = count > 0 ? eventTime(model, 0) : 0;
 
   for (let i = 0; i < count; i++) {
     const k = kind[i];
-    if (k === Sync) syncTime = time[i];
+    if (k === Sync) syncTime = eventTime(model, i);
     if (k !== StateTransition) continue;
     const row = transition[i];
-    const t = time[i];
+    const t = eventTime(model, i);
     if (procStop[row]) {
       // A P leaving a goroutine in a syscall: from here on the syscall blocks (summary.go).
       const pi = procs.find(arg[i]);
@@ -170,7 +171,7 @@ export function goroutineSummaries(model: TraceModel, window?: TimeWindow): Goro
       syscallP[g] = pi;
     }
   }
-  const last = count > 0 ? time[count - 1] : 0;
+  const last = count > 0 ? eventTime(model, count - 1) : 0;
   const open: number[] = [];
   for (let g = 0; g < goroutines.size; g++) if (rowOf[g] >= 0) open.push(g);
   open.sort((a, b) => aliveOrder[a] - aliveOrder[b]);

@@ -8,6 +8,7 @@ import { goroutineGroups, type GoroutineGroups } from './goroutineGroups';
 import { goroutineSummaries } from './goroutineSummaries';
 import type { TimeWindow } from './timeWindow';
 import { twoGoroutines } from './testing/twoGoroutines';
+import { eventTime } from '../trace/eventTimes';
 
 const timeColumns = ['totalNs', 'execNs', 'schedWaitNs', 'syscallNs', 'syscallBlockNs'] as const;
 
@@ -73,7 +74,7 @@ describe.skipIf(!existsSync(sample))('goroutine groups of the bundled sample in 
   const model = parseTrace(new Uint8Array(gunzipSync(readFileSync(sample))), {
     progress: () => {},
   });
-  const end = model.time[model.count - 1];
+  const end = eventTime(model, model.count - 1);
 
   it('gives the whole-trace groups for a window over the whole trace', () => {
     expect(goroutineGroups(goroutineSummaries(model, { from: 0, to: end }))).toEqual(

@@ -1,4 +1,5 @@
 import { EventKind, GoState, ResourceKind, type TraceModel } from '../trace/model';
+import { eventTime } from '../trace/eventTimes';
 import { DenseIds } from './denseIds';
 
 /**
@@ -21,7 +22,7 @@ export interface GoroutineTimelines {
 
 /** Indexes goroutine state transitions by goroutine: two passes, counting then filling. */
 export function goroutineTimelines(model: TraceModel): GoroutineTimelines {
-  const { kind, time, arg, count, transition } = model;
+  const { kind, arg, count, transition } = model;
   const { resourceKind, from, to } = model.transitions;
   const isChange = Uint8Array.from(resourceKind, (r, row) =>
     r === ResourceKind.Goroutine && from[row] !== to[row] ? 1 : 0,
@@ -29,10 +30,10 @@ export function goroutineTimelines(model: TraceModel): GoroutineTimelines {
   const ids = new DenseIds();
   let counts = new Int32Array(1024);
   let since = new Float64Array(1024);
-  let syncTime = count > 0 ? time[0] : 0;
+  let syncTime = count > 0 ? eventTime(model, 0) : 0;
   for (let i = 0; i < count; i++) {
     const k = kind[i];
-    if (k === EventKind.Sync) syncTime = time[i];
+    if (k === EventKind.Sync) syncTime = eventTime(model, i);
     if (k !== EventKind.StateTransition || !isChange[transition[i]]) continue;
     const g = ids.index(arg[i]);
     if (g >= counts.length) {
@@ -40,7 +41,7 @@ export function goroutineTimelines(model: TraceModel): GoroutineTimelines {
       since = grown(since, g);
     }
     if (counts[g]++ === 0) {
-      since[g] = from[transition[i]] === GoState.Undetermined ? syncTime : time[i];
+      since[g] = from[transition[i]] === GoState.Undetermined ? syncTime : eventTime(model, i);
     }
   }
   const n = ids.size;
@@ -57,7 +58,7 @@ export function goroutineTimelines(model: TraceModel): GoroutineTimelines {
     offsets,
     events,
     since: since.slice(0, n),
-    traceEnd: count > 0 ? time[count - 1] : 0,
+    traceEnd: count > 0 ? eventTime(model, count - 1) : 0,
   };
 }
 

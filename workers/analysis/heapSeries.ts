@@ -1,4 +1,5 @@
 import { EventKind, MetricName, RangeName, type TraceModel } from '../trace/model';
+import { eventTime } from '../trace/eventTimes';
 import { cycleAt } from './gcCycles';
 import { modelRangeSpans } from './rangeSpans';
 
@@ -22,7 +23,7 @@ export interface HeapSeries {
 
 /** Heap live and heap goal over the whole trace. */
 export function heapSeries(model: TraceModel): HeapSeries {
-  const { kind, time, arg, count } = model;
+  const { kind, arg, count } = model;
   const liveName = model.strings.indexOf(MetricName.heapObjects);
   const goalName = model.strings.indexOf(MetricName.heapGoal);
   const cycleStarts = markStarts(model);
@@ -49,7 +50,7 @@ export function heapSeries(model: TraceModel): HeapSeries {
     if (kind[i] !== Metric) continue;
     const series = seriesOfRow[arg[i]];
     if (series < 0) continue;
-    const t = time[i];
+    const t = eventTime(model, i);
     while (cycle + 1 < cycleStarts.length && cycleStarts[cycle + 1] <= t) cycle++;
     const at = filled[series]++;
     out[series].time[at] = t;

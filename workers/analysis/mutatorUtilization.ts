@@ -6,6 +6,7 @@ import {
   ResourceKind,
   type TraceModel,
 } from '../trace/model';
+import { eventTime } from '../trace/eventTimes';
 import { DenseIds } from './denseIds';
 import { withRoom } from './growingColumn';
 
@@ -40,7 +41,7 @@ export interface UtilSeries {
  * GC after it stops; here a worker counts once for each stint its label names.
  */
 export function mutatorUtilization(model: TraceModel, flags: UtilFlags): UtilSeries[] {
-  const { kind, time, arg, count } = model;
+  const { kind, arg, count } = model;
   const perProc = flags.perProc === true;
   const out: BuildingSeries[] = [];
   // The last point of each series, read on every event: cheaper here than from its columns.
@@ -111,7 +112,7 @@ export function mutatorUtilization(model: TraceModel, flags: UtilFlags): UtilSer
   const { Sync, Metric, RangeBegin, RangeActive, RangeEnd, StateTransition, Label } = EventKind;
   for (let i = 0; i < count; i++) {
     const k = kind[i];
-    const t = time[i];
+    const t = eventTime(model, i);
     if (k === Sync) nSync = model.syncs.n[arg[i]];
     else if (k === Metric && model.metrics.name[arg[i]] === procsName) {
       const n = model.metrics.value[arg[i]];
@@ -195,7 +196,7 @@ export function mutatorUtilization(model: TraceModel, flags: UtilFlags): UtilSer
     }
   }
   if (count === 0) return [];
-  const last = time[count - 1];
+  const last = eventTime(model, count - 1);
   for (let p = 0; p < gc.length; p++) addUtil(seriesOf[p], last, 0);
   return out.map((s) => ({
     time: s.time.subarray(0, s.length),

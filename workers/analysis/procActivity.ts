@@ -1,3 +1,4 @@
+import { eventTime } from '../trace/eventTimes';
 import { DenseIds } from './denseIds';
 import {
   intervalGoroutine,
@@ -33,7 +34,7 @@ export function procActivity(
   pixelWidth?: number,
 ): ProcActivityView {
   const { opened, closed, activity } = all;
-  const { time } = all.model;
+  const { model } = all;
   const columns = pixelWidth && pixelWidth > 0 ? Math.floor(pixelWidth) : 0;
   const columnNs = columns > 0 ? (to - from) / columns : Infinity;
   // Dense indexes in insertion order: the position of each P in `procs`.
@@ -46,9 +47,9 @@ export function procActivity(
   const { markDedicated, markIdle } = ProcActivity;
   const n = rowsStartingBefore(all, to);
   for (let i = 0; i < n; i++) {
-    const end = time[closed[i]];
+    const end = eventTime(model, closed[i]);
     if (end < from) continue;
-    const start = time[opened[i]];
+    const start = eventTime(model, opened[i]);
     if (end - start >= columnNs || columns === 0) {
       kept.push(i);
       continue;
@@ -70,8 +71,8 @@ export function procActivity(
   return {
     intervals: {
       p: Int32Array.from(kept, (i) => all.p[i]),
-      start: Float64Array.from(kept, (i) => time[opened[i]]),
-      end: Float64Array.from(kept, (i) => time[closed[i]]),
+      start: Float64Array.from(kept, (i) => eventTime(model, opened[i])),
+      end: Float64Array.from(kept, (i) => eventTime(model, closed[i])),
       g: Int32Array.from(kept, (i) => intervalGoroutine(all, i)),
       activity: Uint8Array.from(kept, (i) => activity[i]),
     },
@@ -84,12 +85,11 @@ export function procActivity(
 
 /** How many rows start before `to`: the rows are sorted by start. */
 function rowsStartingBefore({ model, opened }: ProcIntervalTable, to: number): number {
-  const { time } = model;
   let lo = 0;
   let hi = opened.length;
   while (lo < hi) {
     const mid = (lo + hi) >>> 1;
-    if (time[opened[mid]] >= to) hi = mid;
+    if (eventTime(model, opened[mid]) >= to) hi = mid;
     else lo = mid + 1;
   }
   return lo;

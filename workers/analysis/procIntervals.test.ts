@@ -4,12 +4,13 @@ import { intervalGoroutine, procIntervals, ProcActivity } from './procIntervals'
 import { TraceModelBuilder } from './testing/modelBuilder';
 import { oneGcCycle } from './testing/oneGcCycle';
 import { twoGoroutines } from './testing/twoGoroutines';
+import { eventTime } from '../trace/eventTimes';
 
 const rows = (iv: ReturnType<typeof procIntervals>) =>
   [...iv.opened].map((opened, i) => [
     iv.p[i],
-    iv.model.time[opened],
-    iv.model.time[iv.closed[i]],
+    eventTime(iv.model, opened),
+    eventTime(iv.model, iv.closed[i]),
     intervalGoroutine(iv, i),
     iv.activity[i],
   ]);

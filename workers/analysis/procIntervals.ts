@@ -7,6 +7,7 @@ import {
   type TraceModel,
   type TransitionTable,
 } from '../trace/model';
+import { eventTime } from '../trace/eventTimes';
 import { DenseIds } from './denseIds';
 import { withRoom } from './growingColumn';
 
@@ -372,7 +373,7 @@ class IntervalRows {
   }
 
   openedTogether(a: number, b: number): boolean {
-    return this.model.time[this.opened[a]] === this.model.time[this.opened[b]];
+    return eventTime(this.model, this.opened[a]) === eventTime(this.model, this.opened[b]);
   }
 
   goroutine(row: number): number {

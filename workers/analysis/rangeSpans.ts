@@ -1,4 +1,5 @@
 import { EventKind, RangeName, type TraceModel } from '../trace/model';
+import { eventTime } from '../trace/eventTimes';
 import { DenseIds } from './denseIds';
 import { withRoom } from './growingColumn';
 import { memoizeByModel } from './modelMemo';
@@ -44,7 +45,7 @@ export function isWholeSpan(spans: RangeSpans, i: number): boolean {
  * unknown span starts it at the preceding Sync, like summary.go does.
  */
 export function rangeSpans(model: TraceModel): RangeSpans {
-  const { kind, time, arg, count } = model;
+  const { kind, arg, count } = model;
   const { name, scopeKind, scopeId } = model.ranges;
   // Kind codes as locals: read from the imported object in the loops, they slow V8 down.
   const { Sync, RangeBegin, RangeActive, RangeEnd } = EventKind;
@@ -66,12 +67,12 @@ export function rangeSpans(model: TraceModel): RangeSpans {
   const scopeOf = new Int32Array(model.strings.length * 4).fill(-1);
   const scopeIds: DenseIds[] = [];
   const openSpans: Int32Array[] = [];
-  let syncTime = count > 0 ? time[0] : 0;
+  let syncTime = count > 0 ? eventTime(model, 0) : 0;
   let s = 0;
   for (let i = 0; i < count; i++) {
     const k = kind[i];
     if (k === Sync) {
-      syncTime = time[i];
+      syncTime = eventTime(model, i);
       continue;
     }
     if (k !== RangeBegin && k !== RangeActive && k !== RangeEnd) continue;
@@ -89,7 +90,7 @@ export function rangeSpans(model: TraceModel): RangeSpans {
     if (k === RangeEnd) {
       if (span < 0) continue;
       open[id] = -1;
-      end[span] = time[i];
+      end[span] = eventTime(model, i);
       endEvent[span] = i;
       continue;
     }
@@ -104,11 +105,11 @@ export function rangeSpans(model: TraceModel): RangeSpans {
       start[s] = syncTime;
       flags[s] = SpanFlag.startedBefore;
     } else {
-      start[s] = time[i];
+      start[s] = eventTime(model, i);
     }
     s++;
   }
-  const last = count > 0 ? time[count - 1] : 0;
+  const last = count > 0 ? eventTime(model, count - 1) : 0;
   for (const open of openSpans) {
     for (const span of open) {
       if (span < 0) continue;

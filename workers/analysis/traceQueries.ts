@@ -1,5 +1,6 @@
 import type { ModelQuery } from '../formatModule';
 import type { TraceModel } from '../trace/model';
+import { eventTime } from '../trace/eventTimes';
 import { blockingFlame, type BlockingKind } from './blockingProfiles';
 import { cpuSampleFlame, cpuSamples } from './cpuSamples';
 import { gcCycles } from './gcCycles';
@@ -47,7 +48,7 @@ function utilizationIn(model: TraceModel, args: TimeWindow & { flags: UtilFlags 
 
 /** The trace's time span: first to last event. */
 function traceEnd(model: TraceModel): number {
-  return model.count > 0 ? model.time[model.count - 1] : 0;
+  return model.count > 0 ? eventTime(model, model.count - 1) : 0;
 }
 
 /**

@@ -1,4 +1,5 @@
 import { EventKind, type TraceModel } from '../trace/model';
+import { eventTime } from '../trace/eventTimes';
 
 /**
  * runtime/trace user annotations: tasks, regions and logs. Names, categories and messages are
@@ -34,7 +35,7 @@ export interface UserAnnotations {
 }
 
 export function userAnnotations(model: TraceModel): UserAnnotations {
-  const { kind, time, arg, count } = model;
+  const { kind, arg, count } = model;
   const textIndex = new Map<number, number>();
   const strings: string[] = [];
   const text = (id: number) => {
@@ -70,10 +71,10 @@ export function userAnnotations(model: TraceModel): UserAnnotations {
   for (let i = 0; i < count; i++) {
     const k = kind[i];
     if (k === EventKind.TaskBegin) {
-      taskStart[addTask(arg[i])] = time[i];
+      taskStart[addTask(arg[i])] = eventTime(model, i);
     } else if (k === EventKind.TaskEnd) {
       const r = taskRow.get(model.tasks.id[arg[i]]) ?? addTask(arg[i]);
-      taskEnd[r] = time[i];
+      taskEnd[r] = eventTime(model, i);
     } else if (k === EventKind.RegionBegin) {
       const g = model.g[i];
       let open = openRegions.get(g);
@@ -82,24 +83,24 @@ export function userAnnotations(model: TraceModel): UserAnnotations {
       open.push(regions.g.push(g) - 1);
       regions.task.push(model.regions.task[arg[i]]);
       regions.type.push(text(model.regions.type[arg[i]]));
-      regionStart.push(time[i]);
+      regionStart.push(eventTime(model, i));
       regionEnd.push(NaN);
     } else if (k === EventKind.RegionEnd) {
       const open = openRegions.get(model.g[i]);
       const r = open?.pop();
       if (r !== undefined) {
-        regionEnd[r] = time[i];
+        regionEnd[r] = eventTime(model, i);
       } else {
         // Begun before the trace started.
         regions.g.push(model.g[i]);
         regions.task.push(model.regions.task[arg[i]]);
         regions.type.push(text(model.regions.type[arg[i]]));
         regionStart.push(NaN);
-        regionEnd.push(time[i]);
+        regionEnd.push(eventTime(model, i));
         regionDepth.push(0);
       }
     } else if (k === EventKind.Log) {
-      logs.time.push(time[i]);
+      logs.time.push(eventTime(model, i));
       logs.g.push(model.g[i]);
       logs.task.push(model.logs.task[arg[i]]);
       logCategory.push(text(model.logs.category[arg[i]]));

@@ -4,6 +4,7 @@ import { noProgress } from '../progress';
 import type { TraceModel } from './model';
 import { parseTrace } from './parseTrace';
 import { loadFixture } from './testdata/loadFixture';
+import { eventTime } from './eventTimes';
 
 // A Go 1.26 trace with several generations (GODEBUG=traceadvanceperiod=100ms), cut and
 // corrupted: the parser keeps every complete generation before the fault and says where it was.
@@ -16,7 +17,7 @@ function expectPrefixOfFull(model: TraceModel) {
   const n = model.count - 1;
   for (let i = 0; i < n; i++) {
     if (
-      model.time[i] !== full.time[i] ||
+      eventTime(model, i) !== eventTime(full, i) ||
       model.kind[i] !== full.kind[i] ||
       model.g[i] !== full.g[i] ||
       model.p[i] !== full.p[i] ||
@@ -80,7 +81,8 @@ describe('a corrupted trace', () => {
       const model = parse(bytes);
       if (model.warnings.length > 0) damaged++;
       for (let i = 1; i < model.count; i++) {
-        if (!(model.time[i] > model.time[i - 1])) throw new Error(`round ${round}: time order`);
+        if (!(eventTime(model, i) > eventTime(model, i - 1)))
+          throw new Error(`round ${round}: time order`);
       }
     }
     // Most flips hit event data that no longer decodes or orders; each must be reported.

@@ -1,3 +1,5 @@
+import type { EventTimes } from './eventTimes';
+
 /**
  * The decoded Go execution trace: one columnar table of events in the global order Go's own
  * reader yields them (golang.org/x/exp/trace Reader.ReadEvent), plus interned strings and stacks.
@@ -9,23 +11,25 @@
  * `ev.StateTransition()`... with the column reads and helpers below.
  *
  * Everything is plain data (typed arrays, string arrays), so a model is transferable between
- * threads. Per event it costs 8 (time) + 1 (kind) + 4 (g) + 2 (p) + 2 (m) + 2 (stack) + 4 (arg)
- * + 1 (transition) = 24 bytes; the rarer kinds keep their details in small side tables. The
+ * threads. Per event it costs 4 (time) + 1 (kind) + 4 (g) + 2 (p) + 2 (m) + 2 (stack) + 4 (arg)
+ * + 1 (transition) = 20 bytes; the rarer kinds keep their details in small side tables. The
  * columns for P, M, stack and transition are narrow when every value fits, as it nearly always
  * does, and wider otherwise: read them as numbers, not as a particular array type.
  */
-export interface TraceModel {
+export interface TraceModel extends EventTimes {
   /** Trace format version from the header, e.g. "1.26" (1.22, 1.23, 1.25, 1.26, or an old one). */
   version: string;
   /** Number of events; every event column has exactly this length. */
   count: number;
 
   /**
-   * Nanoseconds since the first event of the trace. The parser subtracts the first timestamp in
-   * ticks before converting to ns, so values stay exact. Non-decreasing (Go forces strictly
-   * increasing times within a generation).
+   * Event times, in nanoseconds since the first event of the trace: read them with
+   * `eventTime(model, i)` (eventTimes.ts says how they are stored). The parser subtracts the
+   * first timestamp in ticks before converting to ns, so values stay exact. Non-decreasing (Go
+   * forces strictly increasing times within a generation).
    */
-  time: Float64Array;
+  timeBase: Float64Array;
+  timeOffset: Uint32Array | Float64Array;
   /** EventKind of each event. */
   kind: Uint8Array;
   /** Goroutine whose context the event happened in (Go's Event.Goroutine()), -1 for none. */

@@ -1,5 +1,6 @@
 import type { Generation } from './generation';
 import type { TraceModel } from './model';
+import { EventTimesBuilder } from './eventTimes';
 import { SideTable } from './sideTable';
 import { TraceFormatError } from './wireReader';
 
@@ -18,7 +19,7 @@ export interface GenerationIds {
  */
 export class ModelBuilder {
   count = 0;
-  time: Float64Array;
+  private readonly times: EventTimesBuilder;
   kind: Uint8Array;
   g: Int32Array;
   p: Int16Array | Int32Array;
@@ -76,7 +77,7 @@ export class ModelBuilder {
       { event: Int32Array, sweptBytes: Float64Array, reclaimedBytes: Float64Array },
       capacity / 8,
     );
-    this.time = new Float64Array(capacity);
+    this.times = new EventTimesBuilder(capacity);
     this.kind = new Uint8Array(capacity);
     this.g = new Int32Array(capacity);
     // Ps, threads, stacks and transition shapes nearly always fit the narrow types; a column
@@ -111,11 +112,11 @@ export class ModelBuilder {
     arg: number,
   ) {
     const i = this.count;
-    if (i === this.time.length) this.grow();
+    if (i === this.kind.length) this.grow();
     let time = at.time;
     if (time <= this.lastTime) time = this.lastTime + 1;
     this.lastTime = time;
-    this.time[i] = time;
+    this.times.set(i, time);
     this.kind[i] = kind;
     this.g[i] = g;
     if ((p << 16) >> 16 !== p && this.p instanceof Int16Array)
@@ -290,10 +291,9 @@ export class ModelBuilder {
   }
 
   private grow(): void {
-    const capacity = Math.ceil(this.time.length * 2);
+    const capacity = Math.ceil(this.kind.length * 2);
     const grown = <T extends EventColumn>(a: T): T =>
       widened(a, a.constructor as new (n: number) => T, a.length, capacity);
-    this.time = grown(this.time);
     this.kind = grown(this.kind);
     this.g = grown(this.g);
     this.p = grown(this.p);
@@ -313,7 +313,7 @@ export class ModelBuilder {
     return {
       version,
       count: n,
-      time: trim(this.time),
+      ...this.times.finish(n),
       kind: trim(this.kind),
       g: trim(this.g),
       p: trim(this.p),
@@ -353,7 +353,7 @@ export class ModelBuilder {
   }
 }
 
-type EventColumn = Float64Array | Uint8Array | Int16Array | Uint16Array | Int32Array;
+type EventColumn = Uint8Array | Int16Array | Uint16Array | Int32Array;
 
 /**
  * A copy of a column's first `count` values in a new column of type `Type` (as wide or wider)

@@ -1,4 +1,5 @@
 import { DenseIds } from '../analysis/denseIds';
+import { eventTime } from './eventTimes';
 import { EventKind, ResourceKind, type TraceModel } from './model';
 
 /** The decoder's part of `summarize --json`, defined as in tools/traceoracle. */
@@ -37,7 +38,7 @@ export function traceBasics(model: TraceModel): TraceBasics {
     }
   }
   return {
-    durationNs: model.count > 0 ? model.time[model.count - 1] - model.time[0] : 0,
+    durationNs: model.count > 0 ? eventTime(model, model.count - 1) - eventTime(model, 0) : 0,
     events: model.count,
     procs: procs.size,
     goroutines: goroutines.size,

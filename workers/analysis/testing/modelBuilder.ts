@@ -7,6 +7,7 @@ import {
   ResourceKind,
   type TraceModel,
 } from '../../trace/model';
+import { EventTimesBuilder } from '../../trace/eventTimes';
 
 /** Scheduling context of an event: goroutine, P and M (-1 = none). */
 export interface EventContext {
@@ -179,13 +180,12 @@ export class TraceModelBuilder {
     ev.forEach((e, i) => {
       if (e.kind === EventKind.Sync && i < n - 1) generationStarts.push(i);
     });
+    const times = new EventTimesBuilder(n);
+    ev.forEach((e, i) => times.set(i, e.time));
     return {
       version: '1.26',
       count: n,
-      time: column(
-        (k) => new Float64Array(k),
-        (c, i) => (c[i] = ev[i].time),
-      ),
+      ...times.finish(n),
       kind: column(
         (k) => new Uint8Array(k),
         (c, i) => (c[i] = ev[i].kind),

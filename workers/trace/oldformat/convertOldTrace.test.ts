@@ -6,6 +6,7 @@ import { DecodeError } from '../../decodeError';
 import { noProgress } from '../../progress';
 import { EventKind, GoState, ProcState, ResourceKind, rangeName, type TraceModel } from '../model';
 import { convertOldTrace } from './convertOldTrace';
+import { eventTime } from '../eventTimes';
 
 // Expected values: tools/traceoracle -detail (Go's x/exp/trace reader) on the same files,
 // committed in testdata/goldens (see its README for the regenerating command).
@@ -148,7 +149,7 @@ function summarize(model: TraceModel): Omit<Golden, 'error'> {
   const count = (table: Record<string, number>, key: string) => {
     table[key] = (table[key] ?? 0) + 1;
   };
-  const first = model.time[0];
+  const first = eventTime(model, 0);
   for (let i = 0; i < model.count; i++) {
     const kind = model.kind[i];
     count(eventsByKind, kindNames[kind]);
@@ -170,21 +171,21 @@ function summarize(model: TraceModel): Omit<Golden, 'error'> {
     if (kind === EventKind.RangeBegin) {
       const name = rangeName(model, i);
       count(rangeBegins, name);
-      if (name.startsWith(stwPrefix)) openStw.set(name, model.time[i]);
+      if (name.startsWith(stwPrefix)) openStw.set(name, eventTime(model, i));
     }
     if (kind === EventKind.RangeEnd) {
       const name = rangeName(model, i);
       const start = openStw.get(name);
       if (start !== undefined) {
         const reason = name.slice(stwPrefix.length, -1);
-        stwPauses.push({ reason, startNs: start - first, durNs: model.time[i] - start });
+        stwPauses.push({ reason, startNs: start - first, durNs: eventTime(model, i) - start });
         openStw.delete(name);
       }
     }
   }
   return {
     events: model.count,
-    durationNs: model.time[model.count - 1] - first,
+    durationNs: eventTime(model, model.count - 1) - first,
     cpuSamples: eventsByKind.StackSample ?? 0,
     gc: { cycles: rangeBegins['GC concurrent mark phase'] ?? 0 },
     detail: {
