@@ -1,6 +1,7 @@
 import { EventKind, MetricName, RangeName, type TraceModel } from '../trace/model';
 import { eventTime } from '../trace/eventTimes';
 import { cycleAt } from './gcCycles';
+import { memoizeByModel } from './modelMemo';
 import { modelRangeSpans } from './rangeSpans';
 
 /** A step series: value[i] holds from time[i] until the next point. */
@@ -21,15 +22,59 @@ export interface HeapSeries {
   goal: StepSeries;
 }
 
-/** Heap live and heap goal over the whole trace. */
-export function heapSeries(model: TraceModel): HeapSeries {
+/** What a heap chart asks for: [from, to) (the whole trace by default) at pixelWidth columns. */
+export interface HeapView {
+  from?: number;
+  to?: number;
+  /** Thin the series for this many columns (see thinnedRows); every point when absent or 0. */
+  pixelWidth?: number;
+}
+
+/**
+ * Heap live and heap goal for a view: the points inside [from, to) plus the one before `from`,
+ * whose value holds at the window's left edge, thinned for the chart's width. `complete` says the
+ * answer holds every point of the trace: a chart holding it never needs to ask again, however it
+ * pans or zooms. Cut from the heap metric events found once per model, by binary search, so
+ * panning costs no pass over the trace. The arrays are new.
+ */
+export function heapSeries(
+  model: TraceModel,
+  view: HeapView = {},
+): HeapSeries & { complete: boolean } {
+  const events = modelHeapEvents(model);
+  const windowed = view.from !== undefined || view.to !== undefined;
+  const from = view.from ?? 0;
+  const to = view.to ?? (model.count > 0 ? eventTime(model, model.count - 1) : 0);
+  const width = view.pixelWidth ?? 0;
+  const [live, goal] = [events.live, events.goal].map((points) => {
+    const [first, end] = windowed ? windowRows(model, points, from, to) : [0, points.length];
+    const rows =
+      width > 0 ? thinnedRows(model, points, first, end, from, to, width) : range(first, end);
+    return stepSeries(model, points, rows, events.cycleStarts);
+  });
+  const complete =
+    live.time.length === events.live.length && goal.time.length === events.goal.length;
+  return { live, goal, complete };
+}
+
+/**
+ * The heap metric events of the trace in time order: HeapAlloc (live) and heap goal changes,
+ * and when each GC cycle began. Event indexes, not copies of their times and values: a big
+ * trace has millions of them, and the model has the rest.
+ */
+interface HeapEvents {
+  live: Int32Array;
+  goal: Int32Array;
+  cycleStarts: Float64Array;
+}
+
+const modelHeapEvents = memoizeByModel((model: TraceModel): HeapEvents => {
   const { kind, arg, count } = model;
   const liveName = model.strings.indexOf(MetricName.heapObjects);
   const goalName = model.strings.indexOf(MetricName.heapGoal);
-  const cycleStarts = markStarts(model);
   // The series (0 live, 1 goal, -1 none) each metric row feeds; counted first to size the
   // columns. Metric rows are in event order, so the events are walked along with them.
-  const { name: metricName, value: metricValue } = model.metrics;
+  const { name: metricName } = model.metrics;
   const seriesOfRow = new Int8Array(metricName.length);
   const sizes = [0, 0];
   for (let r = 0; r < metricName.length; r++) {
@@ -37,27 +82,37 @@ export function heapSeries(model: TraceModel): HeapSeries {
     seriesOfRow[r] = series;
     if (series >= 0) sizes[series]++;
   }
-  const out = sizes.map((n) => ({
-    time: new Float64Array(n),
-    value: new Float64Array(n),
-    cycle: new Int32Array(n),
-  }));
+  const out = sizes.map((n) => new Int32Array(n));
   const filled = [0, 0];
   const { Metric } = EventKind;
-  // Events come in time order, so the cycle only moves forward (cycleAt's answer, no search).
-  let cycle = cycleAt(cycleStarts, -Infinity);
   for (let i = 0; i < count; i++) {
     if (kind[i] !== Metric) continue;
     const series = seriesOfRow[arg[i]];
-    if (series < 0) continue;
-    const t = eventTime(model, i);
-    while (cycle + 1 < cycleStarts.length && cycleStarts[cycle + 1] <= t) cycle++;
-    const at = filled[series]++;
-    out[series].time[at] = t;
-    out[series].value[at] = metricValue[arg[i]];
-    out[series].cycle[at] = cycle;
+    if (series >= 0) out[series][filled[series]++] = i;
   }
-  return { live: out[0], goal: out[1] };
+  return { live: out[0], goal: out[1], cycleStarts: markStarts(model) };
+});
+
+/** The points' times, values and cycles, for the given rows of `points`. */
+function stepSeries(
+  model: TraceModel,
+  points: Int32Array,
+  rows: ArrayLike<number>,
+  cycleStarts: Float64Array,
+): StepSeries {
+  const n = rows.length;
+  const out = { time: new Float64Array(n), value: new Float64Array(n), cycle: new Int32Array(n) };
+  // Rows come in time order, so the cycle only moves forward (cycleAt's answer, no search).
+  let cycle = n > 0 ? cycleAt(cycleStarts, eventTime(model, points[rows[0]])) : -1;
+  for (let k = 0; k < n; k++) {
+    const e = points[rows[k]];
+    const t = eventTime(model, e);
+    while (cycle + 1 < cycleStarts.length && cycleStarts[cycle + 1] <= t) cycle++;
+    out.time[k] = t;
+    out.value[k] = model.metrics.value[model.arg[e]];
+    out.cycle[k] = cycle;
+  }
+  return out;
 }
 
 function markStarts(model: TraceModel): Float64Array {
@@ -69,71 +124,67 @@ function markStarts(model: TraceModel): Float64Array {
 }
 
 /**
- * The points of a step series that draw [from, to]: those inside, and the one before `from`
- * whose value holds at the window's left edge. Found by binary search, so a pan costs no pass
- * over the trace. The arrays are new.
+ * The rows [first, end) of `points` that draw [from, to]: those inside, and the one before
+ * `from` whose value holds at the window's left edge.
  */
-export function sliceStepSeries(series: StepSeries, from: number, to: number): StepSeries {
-  const { time } = series;
+function windowRows(model: TraceModel, points: Int32Array, from: number, to: number) {
   let lo = 0;
-  let hi = time.length;
+  let hi = points.length;
   while (lo < hi) {
     const mid = (lo + hi) >> 1;
-    if (time[mid] <= from) lo = mid + 1;
+    if (eventTime(model, points[mid]) <= from) lo = mid + 1;
     else hi = mid;
   }
-  const first = Math.max(0, lo - 1);
   let end = lo;
-  while (end < time.length && time[end] <= to) end++;
-  return {
-    time: series.time.slice(first, end),
-    value: series.value.slice(first, end),
-    cycle: series.cycle.slice(first, end),
-  };
+  while (end < points.length && eventTime(model, points[end]) <= to) end++;
+  return [Math.max(0, lo - 1), end];
+}
+
+function range(first: number, end: number): Int32Array {
+  return Int32Array.from({ length: end - first }, (_, k) => first + k);
 }
 
 /**
- * Thins a step series for drawing `pixelWidth` columns over [from, to): per column it keeps the
- * first, lowest, highest and last point, which draws the same picture as every point (the M4
- * method). Series with fewer points than 4 per column are returned whole.
+ * The rows [first, end) of `points` that draw `pixelWidth` columns over [from, to): per column
+ * the first, lowest, highest and last point, which draws the same picture as every point (the
+ * M4 method). Fewer points than 4 per column are kept whole.
  */
-export function thinStepSeries(
-  series: StepSeries,
+function thinnedRows(
+  model: TraceModel,
+  points: Int32Array,
+  first: number,
+  end: number,
   from: number,
   to: number,
   pixelWidth: number,
-): StepSeries {
-  const n = series.time.length;
-  if (n <= 4 * pixelWidth || to <= from) return copyStepSeries(series);
-  const keep = new Uint8Array(n);
+): Int32Array {
+  if (end - first <= 4 * pixelWidth || to <= from) return range(first, end);
+  const { value } = model.metrics;
+  const { arg } = model;
+  const keep = new Uint8Array(end - first);
   const width = (to - from) / pixelWidth;
   let column = -1;
-  let first = 0;
+  // Per column so far: its first point, and its lowest and highest, with their values.
+  let start = 0;
   let lo = 0;
   let hi = 0;
-  const flush = (last: number) => {
-    keep[first] = keep[lo] = keep[hi] = keep[last] = 1;
-  };
-  for (let i = 0; i < n; i++) {
-    const c = Math.floor((series.time[i] - from) / width);
+  let low = 0;
+  let high = 0;
+  for (let k = 0; k < end - first; k++) {
+    const e = points[first + k];
+    const v = value[arg[e]];
+    const c = Math.floor((eventTime(model, e) - from) / width);
     if (c !== column) {
-      if (i > 0) flush(i - 1);
+      if (k > 0) keep[start] = keep[lo] = keep[hi] = keep[k - 1] = 1;
       column = c;
-      first = lo = hi = i;
+      start = lo = hi = k;
+      low = high = v;
     }
-    if (series.value[i] < series.value[lo]) lo = i;
-    if (series.value[i] > series.value[hi]) hi = i;
+    if (v < low) [lo, low] = [k, v];
+    if (v > high) [hi, high] = [k, v];
   }
-  flush(n - 1);
+  keep[start] = keep[lo] = keep[hi] = keep[end - first - 1] = 1;
   const rows: number[] = [];
-  for (let i = 0; i < n; i++) if (keep[i]) rows.push(i);
-  return {
-    time: Float64Array.from(rows, (i) => series.time[i]),
-    value: Float64Array.from(rows, (i) => series.value[i]),
-    cycle: Int32Array.from(rows, (i) => series.cycle[i]),
-  };
-}
-
-function copyStepSeries(series: StepSeries): StepSeries {
-  return { time: series.time.slice(), value: series.value.slice(), cycle: series.cycle.slice() };
+  keep.forEach((kept, k) => kept && rows.push(first + k));
+  return Int32Array.from(rows);
 }

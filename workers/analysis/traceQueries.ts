@@ -9,7 +9,7 @@ import { goroutineLanes, type GoroutineLanesArgs } from './goroutineLanes';
 import { goroutineStateCounts, type CountsView } from './goroutineStateCounts';
 import { goroutineSummaries } from './goroutineSummaries';
 import { goroutineTimelines } from './goroutineTimelines';
-import { heapSeries, sliceStepSeries, thinStepSeries } from './heapSeries';
+import { heapSeries, type HeapView } from './heapSeries';
 import { assistFlame, markAssistsByGoroutine } from './markAssists';
 import { clipUtilSeries, logWindowSizes, mmuCurve } from './mmuCurve';
 import { mmuWorstWindows } from './mmuWorstWindows';
@@ -26,7 +26,6 @@ const cachedGoroutines = memoizeByModel(goroutineSummaries);
 const cachedProcIntervals = memoizeByModel(procIntervals);
 const cachedGoroutineTimelines = memoizeByModel(goroutineTimelines);
 const cachedAnnotations = memoizeByModel(userAnnotations);
-const cachedHeap = memoizeByModel((model) => heapSeries(model));
 // Utilization series per set of flags: the MMU view asks again for every window it shows.
 const cachedUtilization = memoizeByModel(() => new Map<string, UtilSeries[]>());
 function utilization(model: TraceModel, flags: UtilFlags): UtilSeries[] {
@@ -63,22 +62,7 @@ export const traceAnalysisQueries: Record<string, ModelQuery<TraceModel>> = {
 
   stwStats: (model, args?: TimeWindow) => stwStats(stwPauses(model, args)),
 
-  // Cut from the cached whole series by binary search, so panning costs no pass over the
-  // trace. `complete` says the answer holds every point of the trace: a view holding it never
-  // needs to ask again, however it pans or zooms.
-  heapSeries: (model, args?: TimeWindow & { pixelWidth?: number }) => {
-    const whole = cachedHeap(model);
-    const from = args?.from ?? 0;
-    const to = args?.to ?? traceEnd(model);
-    const width = args?.pixelWidth ?? 0;
-    const [live, goal] = [whole.live, whole.goal].map((series) => {
-      const part = isWindowed(args) ? sliceStepSeries(series, from, to) : series;
-      return width > 0 ? thinStepSeries(part, from, to, width) : structuredClone(part);
-    });
-    const complete =
-      live.time.length === whole.live.time.length && goal.time.length === whole.goal.time.length;
-    return { live, goal, complete };
-  },
+  heapSeries: (model, args?: HeapView) => heapSeries(model, args),
 
   goroutines: (model, args?: TimeWindow) =>
     isWindowed(args) ? goroutineSummaries(model, args) : structuredClone(cachedGoroutines(model)),
