@@ -342,8 +342,8 @@ export class EventWriter {
     const t = b.metrics;
     const r = t.row();
     b.pushAt(kindMetric, this.at, g, p, m, stack, r);
-    t.columns.name[r] = name;
-    t.columns.value[r] = value;
+    t.set('name', r, name);
+    t.set('value', r, value);
   }
 
   private proc(id: number, from: number, to: number, g: number, p: number, m: number) {
@@ -381,10 +381,9 @@ export class EventWriter {
     const b = this.b;
     const t = b.ranges;
     const r = t.row();
-    const c = t.columns;
-    c.name[r] = name;
-    c.scopeKind[r] = scopeKind;
-    c.scopeId[r] = scopeId;
+    t.set('name', r, name);
+    t.columns.scopeKind[r] = scopeKind;
+    t.columns.scopeId[r] = scopeId;
     b.pushAt(kind, this.at, g, p, m, stack, r);
   }
 

@@ -161,8 +161,8 @@ export interface TransitionTable {
 
 export interface MetricTable {
   /** String id of the metric name (see MetricName). */
-  name: Int32Array;
-  value: Float64Array;
+  name: Uint16Array | Int32Array;
+  value: Uint32Array | Float64Array;
 }
 
 export interface LabelTable {
@@ -174,7 +174,7 @@ export interface LabelTable {
 
 export interface RangeTable {
   /** String id of the range name (see RangeName). */
-  name: Int32Array;
+  name: Uint16Array | Int32Array;
   /** ResourceKind of the scope: None for the GC mark phase, Proc for sweep, Goroutine else. */
   scopeKind: Uint8Array;
   /** Goroutine or P id of the scope, -1 for ResourceNone. */
@@ -187,8 +187,8 @@ export interface RangeTable {
  */
 export interface SweepTable {
   event: Int32Array;
-  sweptBytes: Float64Array;
-  reclaimedBytes: Float64Array;
+  sweptBytes: Uint32Array | Float64Array;
+  reclaimedBytes: Uint32Array | Float64Array;
 }
 
 /** TaskBegin/TaskEnd rows. Task ids are 64-bit on the wire; kept exact up to 2^53. */

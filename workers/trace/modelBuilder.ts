@@ -68,13 +68,16 @@ export class ModelBuilder {
     const capacity = Math.max(1024, Math.ceil(expectedEvents));
     // HeapAlloc metrics and sweep/assist ranges are the common non-transition events. Their
     // tables start as large as they could plausibly get: unwritten rows cost no memory.
-    this.metrics = new SideTable({ name: Int32Array, value: Float64Array }, capacity / 4);
+    // String ids and byte counts nearly always fit 16 and 32 bits (see SideTable.set).
+    const stringId = { narrow: Uint16Array, wide: Int32Array };
+    const bytes = { narrow: Uint32Array, wide: Float64Array };
+    this.metrics = new SideTable({ name: stringId, value: bytes }, capacity / 4);
     this.ranges = new SideTable(
-      { name: Int32Array, scopeKind: Uint8Array, scopeId: Int32Array },
+      { name: stringId, scopeKind: Uint8Array, scopeId: Int32Array },
       capacity / 4,
     );
     this.sweeps = new SideTable(
-      { event: Int32Array, sweptBytes: Float64Array, reclaimedBytes: Float64Array },
+      { event: Int32Array, sweptBytes: bytes, reclaimedBytes: bytes },
       capacity / 8,
     );
     this.times = new EventTimesBuilder(capacity);
@@ -144,11 +147,11 @@ export class ModelBuilder {
 
   /** Records the bytes a sweep swept and reclaimed, on the event that ends it. */
   addSweep(event: number, sweptBytes: number, reclaimedBytes: number): void {
-    const r = this.sweeps.row();
-    const c = this.sweeps.columns;
-    c.event[r] = event;
-    c.sweptBytes[r] = sweptBytes;
-    c.reclaimedBytes[r] = reclaimedBytes;
+    const t = this.sweeps;
+    const r = t.row();
+    t.columns.event[r] = event;
+    t.set('sweptBytes', r, sweptBytes);
+    t.set('reclaimedBytes', r, reclaimedBytes);
   }
 
   /** Time of the last event pushed (Go's reader `lastTs`), -Infinity before the first. */

@@ -1,5 +1,10 @@
-type Column = Float64Array | Int32Array | Uint8Array;
+type Column = Float64Array | Int32Array | Uint32Array | Uint16Array | Uint8Array;
 type ColumnType = new (length: number) => Column;
+/**
+ * A column's type, or a narrow type that holds nearly every value and the wide type it becomes at
+ * the first value that does not fit (see `set`).
+ */
+type ColumnSpec = ColumnType | { narrow: ColumnType; wide: ColumnType };
 
 /**
  * A growable table of typed columns, one row per event of a rarer kind (metrics, ranges,
@@ -13,19 +18,41 @@ export class SideTable<K extends string> {
   count = 0;
   columns: Record<K, Column>;
   private capacity: number;
+  private readonly wide: Partial<Record<K, ColumnType>> = {};
 
-  constructor(
-    private readonly types: Record<K, ColumnType>,
-    expectedRows = 64,
-  ) {
+  constructor(specs: Record<K, ColumnSpec>, expectedRows = 64) {
     this.capacity = Math.max(64, Math.ceil(expectedRows));
-    this.columns = this.allocate(this.capacity);
+    this.columns = {} as Record<K, Column>;
+    for (const key of Object.keys(specs) as K[]) {
+      const spec = specs[key];
+      if (typeof spec === 'function') {
+        this.columns[key] = new spec(this.capacity);
+      } else {
+        this.columns[key] = new spec.narrow(this.capacity);
+        this.wide[key] = spec.wide;
+      }
+    }
   }
 
   /** Appends a row and returns its index; the caller fills the columns. */
   row(): number {
     if (this.count === this.capacity) this.grow();
     return this.count++;
+  }
+
+  /**
+   * Writes a value, widening a narrow column first if the value does not fit (read back, it
+   * would differ): every value stays exact. Columns without a wide type can be written directly.
+   */
+  set(key: K, row: number, value: number): void {
+    let column = this.columns[key];
+    column[row] = value;
+    if (column[row] === value) return;
+    const wide = this.wide[key];
+    if (!wide) return;
+    delete this.wide[key];
+    column = this.columns[key] = copyOf(column, wide, this.capacity, this.count);
+    column[row] = value;
   }
 
   /** Drops rows from `count` on (rollback of a damaged generation). */
@@ -44,14 +71,21 @@ export class SideTable<K extends string> {
 
   private grow(): void {
     this.capacity = Math.ceil(this.capacity * 2);
-    const next = this.allocate(this.capacity);
-    for (const key of Object.keys(this.columns) as K[]) next[key].set(this.columns[key]);
-    this.columns = next;
+    for (const key of Object.keys(this.columns) as K[]) {
+      const column = this.columns[key];
+      this.columns[key] = copyOf(
+        column,
+        column.constructor as ColumnType,
+        this.capacity,
+        this.count,
+      );
+    }
   }
+}
 
-  private allocate(capacity: number): Record<K, Column> {
-    const out = {} as Record<K, Column>;
-    for (const key of Object.keys(this.types) as K[]) out[key] = new this.types[key](capacity);
-    return out;
-  }
+/** The first `count` values of a column in a new column of `type` and `capacity` rows. */
+function copyOf(column: Column, type: ColumnType, capacity: number, count: number): Column {
+  const next = new type(capacity);
+  next.set(column.subarray(0, count));
+  return next;
 }

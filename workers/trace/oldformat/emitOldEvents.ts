@@ -340,6 +340,6 @@ function pushRange(
 /** Appends a side-table row with the given column values and returns its index. */
 function addRow<K extends string>(table: SideTable<K>, values: Record<K, number>): number {
   const row = table.row();
-  for (const key in values) table.columns[key][row] = values[key];
+  for (const key in values) table.set(key, row, values[key]);
   return row;
 }
