@@ -10,7 +10,14 @@ import {
 import { eventTime } from '../trace/eventTimes';
 import { DenseIds } from './denseIds';
 import { withRoom } from './growingColumn';
-import { modelRangeSpans, SpanFlag, stwReason, type RangeSpans } from './rangeSpans';
+import {
+  modelRangeSpans,
+  spanEnd,
+  spanStart,
+  SpanFlag,
+  stwReason,
+  type RangeSpans,
+} from './rangeSpans';
 
 /**
  * One row per GC cycle (one "GC concurrent mark phase" range), in order. Times in ns, sizes in
@@ -93,9 +100,9 @@ export function gcCycles(model: TraceModel): GcCycles {
   const zero = () => new Float64Array(n);
   const cycles: GcCycles = {
     count: n,
-    start: Float64Array.from(marks, (s) => spans.start[s]),
+    start: Float64Array.from(marks, (s) => spanStart(model, spans, s)),
     end: Float64Array.from(marks, (s) =>
-      spans.flags[s] & SpanFlag.unfinished ? NaN : spans.end[s],
+      spans.flags[s] & SpanFlag.unfinished ? NaN : spanEnd(model, spans, s),
     ),
     flags: Uint8Array.from(marks, (s) => spans.flags[s]),
     sweepTermStart: nan(),
@@ -162,7 +169,7 @@ function addSpanWork(model: TraceModel, spans: RangeSpans, cycles: GcCycles): In
   const markTermBegin = new Int32Array(cycles.count).fill(-1);
   const sweepName = model.strings.indexOf(RangeName.gcSweep);
   const assistName = model.strings.indexOf(RangeName.gcMarkAssist);
-  const { name: spanName, start, end, scopeId, scopeKind, flags, beginEvent, endEvent } = spans;
+  const { name: spanName, scopeId, scopeKind, flags, beginEvent, endEvent } = spans;
   const { event: sweepEvent, sweptBytes, reclaimedBytes } = model.sweeps;
   const cycleStart = cycles.start;
   const Goroutine = ResourceKind.Goroutine;
@@ -177,14 +184,14 @@ function addSpanWork(model: TraceModel, spans: RangeSpans, cycles: GcCycles): In
   let sweep = 0;
   for (let s = 0; s < spans.count; s++) {
     const name = spanName[s];
-    const t = start[s];
+    const t = spanStart(model, spans, s);
     // Spans come in start order, except that one already running when its generation began
     // starts at the generation's Sync, before spans begun just ahead of it: the cycle moves
     // forward, and back by a search in that case.
     if (c >= 0 && t < cycleStart[c]) c = cycleAt(cycleStart, t);
     else while (c + 1 < cycleStart.length && cycleStart[c + 1] <= t) c++;
     if (c < 0) continue;
-    const d = end[s] - t;
+    const d = spanEnd(model, spans, s) - t;
     if (name === assistName) {
       cycles.assistNs[c] += d;
       cycles.assistCount[c]++;

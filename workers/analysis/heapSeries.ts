@@ -2,7 +2,7 @@ import { EventKind, MetricName, RangeName, type TraceModel } from '../trace/mode
 import { eventTime } from '../trace/eventTimes';
 import { cycleAt } from './gcCycles';
 import { memoizeByModel } from './modelMemo';
-import { modelRangeSpans } from './rangeSpans';
+import { modelRangeSpans, spanStart } from './rangeSpans';
 
 /** A step series: value[i] holds from time[i] until the next point. */
 export interface StepSeries {
@@ -119,7 +119,8 @@ function markStarts(model: TraceModel): Float64Array {
   const spans = modelRangeSpans(model);
   const markName = model.strings.indexOf(RangeName.gcMark);
   const starts: number[] = [];
-  for (let s = 0; s < spans.count; s++) if (spans.name[s] === markName) starts.push(spans.start[s]);
+  for (let s = 0; s < spans.count; s++)
+    if (spans.name[s] === markName) starts.push(spanStart(model, spans, s));
   return Float64Array.from(starts);
 }
 

@@ -1,6 +1,6 @@
 import type { FlameTree } from '../flame/flameTree';
 import { RangeName, type TraceModel } from '../trace/model';
-import { modelRangeSpans } from './rangeSpans';
+import { modelRangeSpans, spanEnd, spanStart } from './rangeSpans';
 import { StackProfileBuilder, stackProfileFlame, type StackProfile } from './stackProfile';
 import { overlapNs, type TimeWindow } from './timeWindow';
 
@@ -15,7 +15,7 @@ export function assistProfile(model: TraceModel, window?: TimeWindow): StackProf
   const profile = new StackProfileBuilder();
   for (let s = 0; s < spans.count; s++) {
     if (spans.name[s] !== assistName) continue;
-    const d = overlapNs(spans.start[s], spans.end[s], window);
+    const d = overlapNs(spanStart(model, spans, s), spanEnd(model, spans, s), window);
     if (d > 0) profile.add(model.stack[spans.beginEvent[s]], d);
   }
   return profile.build();
@@ -35,7 +35,7 @@ export function markAssistsByGoroutine(
   const byG = new Map<number, [number, number]>();
   for (let s = 0; s < spans.count; s++) {
     if (spans.name[s] !== assistName) continue;
-    const d = overlapNs(spans.start[s], spans.end[s], window);
+    const d = overlapNs(spanStart(model, spans, s), spanEnd(model, spans, s), window);
     if (d <= 0) continue;
     const entry = byG.get(spans.scopeId[s]) ?? [0, 0];
     entry[0]++;

@@ -6,7 +6,8 @@ import { memoizeByModel } from './modelMemo';
 
 /**
  * Every range of the trace (stop-the-world, GC mark phase, sweeps, mark assists) paired into a
- * span, in the order the spans began. Columns, one row per span.
+ * span, in the order the spans began. Columns, one row per span; their times are their events'
+ * (`spanStart`, `spanEnd`), not copies: a big trace has millions of spans.
  */
 export interface RangeSpans {
   count: number;
@@ -14,9 +15,6 @@ export interface RangeSpans {
   name: Int32Array;
   scopeKind: Uint8Array;
   scopeId: Int32Array;
-  start: Float64Array;
-  /** End time; for a span still open when the trace ends, the time of the last event. */
-  end: Float64Array;
   /** Event that opened the span (RangeBegin, or RangeActive for one already running). */
   beginEvent: Int32Array;
   /** The RangeEnd event, -1 when the trace ended first. */
@@ -31,6 +29,33 @@ export const SpanFlag = {
   /** No RangeEnd: it was still running when the trace ended. */
   unfinished: 2,
 } as const;
+
+/** When span s began: its RangeBegin's time, or for one already running, its generation's. */
+export function spanStart(model: TraceModel, spans: RangeSpans, s: number): number {
+  const begin = spans.beginEvent[s];
+  return spans.flags[s] & SpanFlag.startedBefore
+    ? generationStartBefore(model, begin)
+    : eventTime(model, begin);
+}
+
+/** When span s ended: its RangeEnd's time, or the last event's for one still running. */
+export function spanEnd(model: TraceModel, spans: RangeSpans, s: number): number {
+  const end = spans.endEvent[s];
+  return eventTime(model, end >= 0 ? end : model.count - 1);
+}
+
+/** The time of the Sync that began the generation of event i (the first event's if none). */
+function generationStartBefore(model: TraceModel, i: number): number {
+  const starts = model.generationStarts;
+  let lo = 0;
+  let hi = starts.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    if (starts[mid] <= i) lo = mid + 1;
+    else hi = mid;
+  }
+  return eventTime(model, lo > 0 ? starts[lo - 1] : 0);
+}
 
 /** True for a span that both began and ended inside the trace. */
 export function isWholeSpan(spans: RangeSpans, i: number): boolean {
@@ -48,7 +73,7 @@ export function rangeSpans(model: TraceModel): RangeSpans {
   const { kind, arg, count } = model;
   const { name, scopeKind, scopeId } = model.ranges;
   // Kind codes as locals: read from the imported object in the loops, they slow V8 down.
-  const { Sync, RangeBegin, RangeActive, RangeEnd } = EventKind;
+  const { RangeBegin, RangeActive, RangeEnd } = EventKind;
   // Each range event has its own row in `ranges`, so their number bounds the spans without a
   // counting pass over all events. The columns are cut to the spans found; their unused ends
   // are never written, so they hold no memory.
@@ -56,8 +81,6 @@ export function rangeSpans(model: TraceModel): RangeSpans {
   const spanName = new Int32Array(bound);
   const spanScopeKind = new Uint8Array(bound);
   const spanScopeId = new Int32Array(bound);
-  const start = new Float64Array(bound);
-  const end = new Float64Array(bound);
   const beginEvent = new Int32Array(bound);
   const endEvent = new Int32Array(bound);
   const flags = new Uint8Array(bound);
@@ -67,14 +90,9 @@ export function rangeSpans(model: TraceModel): RangeSpans {
   const scopeOf = new Int32Array(model.strings.length * 4).fill(-1);
   const scopeIds: DenseIds[] = [];
   const openSpans: Int32Array[] = [];
-  let syncTime = count > 0 ? eventTime(model, 0) : 0;
   let s = 0;
   for (let i = 0; i < count; i++) {
     const k = kind[i];
-    if (k === Sync) {
-      syncTime = eventTime(model, i);
-      continue;
-    }
     if (k !== RangeBegin && k !== RangeActive && k !== RangeEnd) continue;
     const row = arg[i];
     const key = name[row] * 4 + scopeKind[row];
@@ -90,7 +108,6 @@ export function rangeSpans(model: TraceModel): RangeSpans {
     if (k === RangeEnd) {
       if (span < 0) continue;
       open[id] = -1;
-      end[span] = eventTime(model, i);
       endEvent[span] = i;
       continue;
     }
@@ -101,29 +118,17 @@ export function rangeSpans(model: TraceModel): RangeSpans {
     spanScopeId[s] = scopeId[row];
     beginEvent[s] = i;
     endEvent[s] = -1;
-    if (k === RangeActive) {
-      start[s] = syncTime;
-      flags[s] = SpanFlag.startedBefore;
-    } else {
-      start[s] = eventTime(model, i);
-    }
+    if (k === RangeActive) flags[s] = SpanFlag.startedBefore;
     s++;
   }
-  const last = count > 0 ? eventTime(model, count - 1) : 0;
   for (const open of openSpans) {
-    for (const span of open) {
-      if (span < 0) continue;
-      end[span] = last;
-      flags[span] |= SpanFlag.unfinished;
-    }
+    for (const span of open) if (span >= 0) flags[span] |= SpanFlag.unfinished;
   }
   return {
     count: s,
     name: spanName.subarray(0, s),
     scopeKind: spanScopeKind.subarray(0, s),
     scopeId: spanScopeId.subarray(0, s),
-    start: start.subarray(0, s),
-    end: end.subarray(0, s),
     beginEvent: beginEvent.subarray(0, s),
     endEvent: endEvent.subarray(0, s),
     flags: flags.subarray(0, s),

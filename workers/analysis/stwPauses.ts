@@ -1,6 +1,6 @@
 import { pauseStats, type PauseStats } from '../stats/pauseStats';
 import type { TraceModel } from '../trace/model';
-import { isWholeSpan, modelRangeSpans, stwReason } from './rangeSpans';
+import { isWholeSpan, modelRangeSpans, spanEnd, spanStart, stwReason } from './rangeSpans';
 import { inWindow, type TimeWindow } from './timeWindow';
 
 /** Every stop-the-world pause, in start order, with the reason the runtime gave it. */
@@ -30,7 +30,7 @@ export function stwPauses(model: TraceModel, window?: TimeWindow): StwPauses {
   const rows: number[] = [];
   const reasonOfRow: number[] = [];
   for (let s = 0; s < spans.count; s++) {
-    if (!isWholeSpan(spans, s) || !inWindow(spans.start[s], window)) continue;
+    if (!isWholeSpan(spans, s) || !inWindow(spanStart(model, spans, s), window)) continue;
     let r = reasonOfName.get(spans.name[s]);
     if (r === undefined) {
       const reason = stwReason(model.strings[spans.name[s]]);
@@ -43,8 +43,8 @@ export function stwPauses(model: TraceModel, window?: TimeWindow): StwPauses {
   }
   return {
     reasons,
-    start: Float64Array.from(rows, (s) => spans.start[s]),
-    duration: Float64Array.from(rows, (s) => spans.end[s] - spans.start[s]),
+    start: Float64Array.from(rows, (s) => spanStart(model, spans, s)),
+    duration: Float64Array.from(rows, (s) => spanEnd(model, spans, s) - spanStart(model, spans, s)),
     reason: Int32Array.from(reasonOfRow),
     g: Int32Array.from(rows, (s) => spans.scopeId[s]),
   };

@@ -1,6 +1,6 @@
 import type { PauseStats } from '../stats/pauseStats';
 import { MetricName, RangeName, type TraceModel } from '../trace/model';
-import { modelRangeSpans, SpanFlag } from './rangeSpans';
+import { modelRangeSpans, SpanFlag, spanEnd, spanStart } from './rangeSpans';
 import { stwPauses, stwStats } from './stwPauses';
 
 /** The trace's GC and pause figures for `summarize --json`, as the Go oracle computes them. */
@@ -29,7 +29,8 @@ export function traceAnalysisSummary(model: TraceModel): TraceAnalysisSummary {
   for (let s = 0; s < spans.count; s++) {
     if (spans.name[s] === markName && !(spans.flags[s] & SpanFlag.startedBefore)) cycles++;
     // An assist still running at the end counts up to the last event.
-    if (spans.name[s] === assistName) assistNs += spans.end[s] - spans.start[s];
+    if (spans.name[s] === assistName)
+      assistNs += spanEnd(model, spans, s) - spanStart(model, spans, s);
   }
   const [maxLiveBytes, maxGoalBytes] = maxMetrics(model, [
     MetricName.heapObjects,
