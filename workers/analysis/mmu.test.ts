@@ -1,11 +1,15 @@
 import { describe, expect, it } from 'vitest';
 import { clipUtilSeries, cumulativeSums, logWindowSizes, mmuCurve, WindowScan } from './mmuCurve';
-import { mutatorUtilization } from './mutatorUtilization';
+import { mutatorUtilization, UtilSeriesBuilder, type UtilSeries } from './mutatorUtilization';
 import { oneGcCycle } from './testing/oneGcCycle';
 
 const all = { stw: true, background: true, assist: true, sweep: true };
-const points = (s: { time: Float64Array; util: Float64Array }) =>
-  [...s.time].map((t, i) => [t, s.util[i]]);
+const points = (s: UtilSeries) => [...s.time].map((t, i) => [t, s.levels[s.level[i]]]);
+const seriesOf = (time: Float64Array, util: Float64Array) => {
+  const s = new UtilSeriesBuilder(time.length);
+  time.forEach((t, j) => s.push(t, util[j]));
+  return s.finish();
+};
 
 describe('mutatorUtilization', () => {
   const model = oneGcCycle().build();
@@ -74,7 +78,7 @@ describe('mmuCurve', () => {
       for (let t = start; t < start + w; t += 0.5) {
         let j = 0;
         while (j + 1 < s.time.length && s.time[j + 1] <= t) j++;
-        sum += s.util[j] * 0.5;
+        sum += s.levels[s.level[j]] * 0.5;
       }
       return sum / w;
     };
@@ -103,7 +107,7 @@ describe('mmuCurve', () => {
       [3000, 3200],
     ];
     for (const [from, to] of pauses) util.fill(0, from, to);
-    const s = { time, util };
+    const s = seriesOf(time, util);
     const sums = cumulativeSums(s);
     const span = time[n - 1];
     const windows = Float64Array.from([
@@ -132,6 +136,22 @@ describe('mmuCurve', () => {
       [200, 0],
     ]);
     expect(mmuCurve([clipped], Float64Array.of(10)).mmu[0]).toBe(0.5);
+  });
+
+  it('keeps every value exact past 256 distinct ones', () => {
+    // Each point its own value, in shuffled order: the worst window of one point is the lowest.
+    let seed = 11;
+    const random = () => (seed = (seed * 48271) % 2147483647) / 2147483647;
+    const n = 1000;
+    const time = Float64Array.from({ length: n }, (_, j) => j);
+    const util = Float64Array.from({ length: n }, (_, j) => ((j * 7919) % n) / n + random() / 1e6);
+    util[n - 1] = 0;
+    const s = seriesOf(time, util);
+    expect(s.level).toBeInstanceOf(Uint32Array);
+    expect(Float64Array.from(points(s), ([, u]) => u)).toEqual(util);
+    const lowest = util.subarray(0, n - 1).reduce((a, b) => Math.min(a, b));
+    const curve = mmuCurve([s], Float64Array.of(1));
+    expect([curve.mmu[0], curve.worstStart[0]]).toEqual([lowest, util.indexOf(lowest)]);
   });
 
   it('spaces window sizes on a log scale', () => {

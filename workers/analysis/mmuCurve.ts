@@ -1,4 +1,4 @@
-import type { UtilSeries } from './mutatorUtilization';
+import { UtilSeriesBuilder, type UtilSeries } from './mutatorUtilization';
 import type { TimeWindow } from './timeWindow';
 
 /**
@@ -54,32 +54,26 @@ export function logWindowSizes(minNs: number, maxNs: number, perDecade = 10): Fl
 
 /** The part of a utilization series inside the window, ending with a 0 like a whole series. */
 export function clipUtilSeries(series: UtilSeries, window: TimeWindow): UtilSeries {
-  const { time, util } = series;
+  const { time, level, levels } = series;
   const n = time.length;
-  if (n === 0) return { time: new Float64Array(0), util: new Float64Array(0) };
+  if (n === 0) return new UtilSeriesBuilder(0).finish();
   const from = Math.max(window.from ?? time[0], time[0]);
   const to = Math.min(window.to ?? time[n - 1], time[n - 1]);
-  if (!(to > from)) return { time: new Float64Array(0), util: new Float64Array(0) };
-  const outTime: number[] = [];
-  const outUtil: number[] = [];
-  let j = 0;
-  while (j + 1 < n && time[j + 1] <= from) j++;
-  outTime.push(from);
-  outUtil.push(util[j]);
-  for (j++; j < n && time[j] < to; j++) {
-    outTime.push(time[j]);
-    outUtil.push(util[j]);
-  }
-  outTime.push(to);
-  outUtil.push(0);
-  return { time: Float64Array.from(outTime), util: Float64Array.from(outUtil) };
+  if (!(to > from)) return new UtilSeriesBuilder(0).finish();
+  const first = lastAtOrBefore(time, from);
+  const end = firstWhere(n, (j) => time[j] >= to);
+  const out = new UtilSeriesBuilder(end - first + 1);
+  out.push(from, levels[level[first]]);
+  for (let j = first + 1; j < end; j++) out.push(time[j], levels[level[j]]);
+  out.push(to, 0);
+  return out.finish();
 }
 
 /** sums[j]: integral of the utilization from time[0] to time[j]. */
-export function cumulativeSums({ time, util }: UtilSeries): Float64Array {
+export function cumulativeSums({ time, level, levels }: UtilSeries): Float64Array {
   const sums = new Float64Array(time.length);
   for (let j = 1; j < time.length; j++) {
-    sums[j] = sums[j - 1] + util[j - 1] * (time[j] - time[j - 1]);
+    sums[j] = sums[j - 1] + levels[level[j - 1]] * (time[j] - time[j - 1]);
   }
   return sums;
 }
@@ -98,7 +92,7 @@ interface IntegralGrid {
 /** Series points per grid band: fewer bound tighter but cost more bounds per window size. */
 const pointsPerBand = 16;
 
-function integralGrid({ time, util }: UtilSeries, sums: Float64Array): IntegralGrid {
+function integralGrid({ time, level, levels }: UtilSeries, sums: Float64Array): IntegralGrid {
   const n = time.length;
   if (n < 2) return { width: 0, at: new Float64Array(0) };
   const bands = Math.ceil(n / pointsPerBand);
@@ -109,7 +103,7 @@ function integralGrid({ time, util }: UtilSeries, sums: Float64Array): IntegralG
   for (let k = 0; k < at.length; k++) {
     const t = time[0] + k * width;
     while (j + 1 < n && time[j + 1] <= t) j++;
-    at[k] = sums[j] + util[j] * (t - time[j]);
+    at[k] = sums[j] + levels[level[j]] * (t - time[j]);
   }
   return { width, at };
 }
@@ -251,7 +245,7 @@ export class WindowScan {
   }
 
   next(): boolean {
-    const { time, util } = this.series;
+    const { time, level, levels } = this.series;
     const n = time.length;
     const w = this.w;
     if (w <= 0) {
@@ -274,8 +268,8 @@ export class WindowScan {
     while (this.rightPos + 1 < n && time[this.rightPos + 1] <= end) this.rightPos++;
     while (this.leftPos + 1 < n && time[this.leftPos + 1] <= start) this.leftPos++;
     const { sums, leftPos, rightPos } = this;
-    const rightIntegral = sums[rightPos] + util[rightPos] * (end - time[rightPos]);
-    const leftIntegral = sums[leftPos] + util[leftPos] * (start - time[leftPos]);
+    const rightIntegral = sums[rightPos] + levels[level[rightPos]] * (end - time[rightPos]);
+    const leftIntegral = sums[leftPos] + levels[level[leftPos]] * (start - time[leftPos]);
     this.start = start;
     // Rounding can leave a hair below zero where the mutator had none: that is zero.
     this.mean = Math.max(0, (rightIntegral - leftIntegral) / w);

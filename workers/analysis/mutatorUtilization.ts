@@ -25,12 +25,16 @@ export interface UtilFlags {
 }
 
 /**
- * Mutator utilization as a step function: from time[i] on, the mutator had share util[i] of
- * the CPU (of its P with perProc). Each series ends with a 0 at the last event.
+ * Mutator utilization as a step function: from time[j] on, the mutator had share
+ * levels[level[j]] of the CPU (of its P with perProc). Each series ends with a 0 at the last
+ * event. A series takes few distinct values (1 − k/GOMAXPROCS, and what subtractOneProc makes of
+ * them), so a point keeps a one-byte code of its value rather than the value: 9 bytes a point
+ * instead of 16. Past 256 distinct values the codes widen to 4 bytes; every value stays exact.
  */
 export interface UtilSeries {
   time: Float64Array;
-  util: Float64Array;
+  level: Uint8Array | Uint32Array;
+  levels: Float64Array;
 }
 
 /**
@@ -43,7 +47,7 @@ export interface UtilSeries {
 export function mutatorUtilization(model: TraceModel, flags: UtilFlags): UtilSeries[] {
   const { kind, arg, count } = model;
   const perProc = flags.perProc === true;
-  const out: BuildingSeries[] = [];
+  const out: UtilSeriesBuilder[] = [];
   // The last point of each series, read on every event: cheaper here than from its columns.
   let lastTime = new Float64Array(0);
   let lastUtil = new Float64Array(0);
@@ -53,11 +57,10 @@ export function mutatorUtilization(model: TraceModel, flags: UtilFlags): UtilSer
     const s = out[series];
     if (lastTime[series] === t) {
       // Several changes at one instant keep the lowest.
-      if (u < previous) s.util[s.length - 1] = lastUtil[series] = u;
+      if (u < previous) s.set(s.length - 1, (lastUtil[series] = u));
       return;
     }
-    s.time[s.length] = lastTime[series] = t;
-    s.util[s.length++] = lastUtil[series] = u;
+    s.push((lastTime[series] = t), (lastUtil[series] = u));
   };
   const gc: number[] = []; // per P: GC activities in progress
   const seriesOf: number[] = [];
@@ -126,10 +129,9 @@ export function mutatorUtilization(model: TraceModel, flags: UtilFlags): UtilSer
         let series = 0;
         if (perProc || out.length === 0) {
           series = out.length;
-          out.push(newSeries(count + 2));
-          out[series].time[0] = t;
-          out[series].util[0] = 1;
-          out[series].length = 1;
+          // An event adds at most one point, and the first and last points are extra.
+          out.push(new UtilSeriesBuilder(count + 2));
+          out[series].push(t, 1);
           lastTime = withRoom(lastTime, series, NaN);
           lastUtil = withRoom(lastUtil, series, NaN);
           lastTime[series] = t;
@@ -198,37 +200,75 @@ export function mutatorUtilization(model: TraceModel, flags: UtilFlags): UtilSer
   if (count === 0) return [];
   const last = eventTime(model, count - 1);
   for (let p = 0; p < gc.length; p++) addUtil(seriesOf[p], last, 0);
-  return out.map((s) => ({
-    time: s.time.subarray(0, s.length),
-    util: s.util.subarray(0, s.length),
-  }));
+  return out.map((s) => s.finish());
 }
 
 /**
  * Lowers every point so far by one P's share of the utilization (gc.go, RangeActive), and
  * returns the last point's new utilization.
  */
-function subtractOneProc(series: BuildingSeries, procs: Array<[number, number]>): number {
-  const { time, util } = series;
+function subtractOneProc(series: UtilSeriesBuilder, procs: Array<[number, number]>): number {
+  const { time } = series;
   let pi = 0;
   for (let m = 0; m < series.length; m++) {
     while (pi < procs.length - 1 && procs[pi + 1][0] < time[m]) pi++;
-    util[m] = Math.max(0, util[m] - 1 / procs[pi][1]);
+    series.set(m, Math.max(0, series.util(m) - 1 / procs[pi][1]));
   }
-  return util[series.length - 1];
+  return series.util(series.length - 1);
 }
 
 /**
- * A series being built, in columns as long as it could get: an event adds at most one point,
- * and the first and last points are extra. Pages never written cost no memory, and the result is
- * a view on them, so points are written once and never copied.
+ * A utilization series written point after point, in columns as long as it may get: pages never
+ * written cost no memory, and the result is a view on them, so points are written once and never
+ * copied.
  */
-interface BuildingSeries {
-  time: Float64Array;
-  util: Float64Array;
-  length: number;
-}
+export class UtilSeriesBuilder {
+  length = 0;
+  readonly time: Float64Array;
+  private level: Uint8Array | Uint32Array;
+  private readonly levels: number[] = [];
+  private readonly codes = new Map<number, number>();
 
-function newSeries(maxPoints: number): BuildingSeries {
-  return { time: new Float64Array(maxPoints), util: new Float64Array(maxPoints), length: 0 };
+  constructor(private readonly capacity: number) {
+    this.time = new Float64Array(capacity);
+    this.level = new Uint8Array(capacity);
+  }
+
+  push(t: number, u: number): void {
+    this.time[this.length] = t;
+    this.set(this.length++, u);
+  }
+
+  /** Sets the utilization of point j. */
+  set(j: number, u: number): void {
+    const code = this.code(u); // first: it may widen the column
+    this.level[j] = code;
+  }
+
+  util(j: number): number {
+    return this.levels[this.level[j]];
+  }
+
+  finish(): UtilSeries {
+    return {
+      time: this.time.subarray(0, this.length),
+      level: this.level.subarray(0, this.length),
+      levels: Float64Array.from(this.levels),
+    };
+  }
+
+  private code(u: number): number {
+    let code = this.codes.get(u);
+    if (code === undefined) {
+      code = this.levels.length;
+      this.levels.push(u);
+      this.codes.set(u, code);
+      if (code === 256 && this.level instanceof Uint8Array) {
+        const wide = new Uint32Array(this.capacity);
+        wide.set(this.level.subarray(0, this.length));
+        this.level = wide;
+      }
+    }
+    return code;
+  }
 }
