@@ -1,6 +1,6 @@
 import { EventKind, GoState, MetricName, ProcState, RangeName, ResourceKind } from './model';
 import type { GenerationIds, ModelBuilder } from './modelBuilder';
-import { Ev, WireProcStatus, wireSpecs } from './wireEvents';
+import { Ev, WireProcStatus, wireSpecs, goStateOfStatus, procStateOfStatus } from './wireEvents';
 import { toId, TraceFormatError } from './wireReader';
 
 // Everything the per-event paths read from other modules is copied here once: under CommonJS
@@ -65,20 +65,14 @@ const goNotExist = GoState.NotExist;
 const goRunnable = GoState.Runnable;
 const goRunning = GoState.Running;
 const goSyscall = GoState.Syscall;
-const goUndetermined = GoState.Undetermined;
 const goWaiting = GoState.Waiting;
 const procIdle = ProcState.Idle;
 const procRunning = ProcState.Running;
-const procUndetermined = ProcState.Undetermined;
 const onGoroutine = ResourceKind.Goroutine;
 const onNone = ResourceKind.None;
 const onProc = ResourceKind.Proc;
 const psSyscallAbandoned = WireProcStatus.SyscallAbandoned;
 const int32Id = toId;
-
-/** Go's tracev2GoStatus2GoState and tracev2ProcStatus2ProcState. */
-const goStateOfStatus = [goUndetermined, goRunnable, goRunning, goSyscall, goWaiting];
-const procStateOfStatus = [procUndetermined, procRunning, procIdle, procRunning, procIdle];
 
 /** Per wire type: which arguments are string ids, and which one is the event's stack. */
 const stringArgsOf = Array.from({ length: 256 }, (_, typ) => wireSpecs[typ]?.stringArgs ?? []);

@@ -1,6 +1,13 @@
 import type { EventWriter } from './eventWriter';
 import { GoState, ProcState } from './model';
-import { Ev, WireGoStatus as GS, WireProcStatus as PS, wireSpecs } from './wireEvents';
+import {
+  Ev,
+  goStateOfStatus,
+  procStateOfStatus,
+  WireGoStatus as GS,
+  WireProcStatus as PS,
+  wireSpecs,
+} from './wireEvents';
 import { IdTable } from './idTable';
 import { fromWire, TraceFormatError } from './wireReader';
 
@@ -281,7 +288,7 @@ export class Ordering {
     const pid = wireId(ev.args[0]);
     const status = ev.args[1];
     if (status > psSyscallAbandoned) throw this.fail(`invalid status for proc ${pid}: ${status}`);
-    let oldState: number = procStateOf(status);
+    let oldState: number = procStateOfStatus[status];
     const s = this.pStates.get(pid);
     if (s) {
       if (status === psSyscallAbandoned && s.status === psSyscall) {
@@ -385,7 +392,7 @@ export class Ordering {
     const mid = wireId(ev.args[1]);
     const status = ev.args[2];
     if (status > gsWaiting) throw this.fail(`invalid status for goroutine ${gid}: ${status}`);
-    let oldState: number = goStateOf(status);
+    let oldState: number = goStateOfStatus[status];
     const s = this.gStates.get(gid);
     if (s) {
       if (s.status !== status) {
@@ -788,26 +795,6 @@ function newG(id: number, status: number, gen: number): GState {
 /** Go's seqCounter.succeeds: same generation, next number. */
 function succeeds(gen: number, seq: number, state: { seqGen: number; seq: number }): boolean {
   return state.seqGen === gen && seq === state.seq + 1;
-}
-
-function goStateOf(status: number): number {
-  return [
-    GoState.Undetermined,
-    GoState.Runnable,
-    GoState.Running,
-    GoState.Syscall,
-    GoState.Waiting,
-  ][status];
-}
-
-function procStateOf(status: number): number {
-  return [
-    ProcState.Undetermined,
-    ProcState.Running,
-    ProcState.Idle,
-    ProcState.Running,
-    ProcState.Idle,
-  ][status];
 }
 
 function check(req: number, value: number, what: string): void {

@@ -1,3 +1,4 @@
+import { GoState, ProcState } from './model';
 /**
  * The wire event table of the Go 1.22+ trace format (Go's src/internal/trace/tracev2/events.go):
  * each event is a type byte followed by a fixed list of uvarint arguments; timed events start
@@ -163,6 +164,22 @@ export const WireProcStatus = {
   Syscall: 3,
   SyscallAbandoned: 4,
 } as const;
+
+/** The model's state for each wire status: Go's tracev2GoStatus2GoState and ProcStatus2ProcState. */
+export const goStateOfStatus = Uint8Array.of(
+  GoState.Undetermined,
+  GoState.Runnable,
+  GoState.Running,
+  GoState.Syscall,
+  GoState.Waiting,
+);
+export const procStateOfStatus = Uint8Array.of(
+  ProcState.Undetermined,
+  ProcState.Running,
+  ProcState.Idle,
+  ProcState.Running,
+  ProcState.Idle,
+);
 
 /** Limits the runtime guarantees (tracev2/events.go); bigger values mean a corrupt trace. */
 export const maxBatchSize = 64 << 10;
