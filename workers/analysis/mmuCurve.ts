@@ -29,7 +29,7 @@ export function mmuCurve(series: UtilSeries[], windowNs: Float64Array): MmuCurve
     worstSeries: new Int32Array(n).fill(-1),
   };
   const sums = series.map(cumulativeSums);
-  const grids = series.map((s, i) => integralGrid(s, sums[i]));
+  const grids = series.map(integralGrid);
   for (let w = 0; w < n; w++) {
     for (let s = 0; s < series.length; s++) {
       const [mmu, start] = seriesMmu(series[s], sums[s], grids[s], windowNs[w]);
@@ -69,13 +69,30 @@ export function clipUtilSeries(series: UtilSeries, window: TimeWindow): UtilSeri
   return out.finish();
 }
 
-/** sums[j]: integral of the utilization from time[0] to time[j]. */
+/**
+ * sums[k]: integral of the utilization from time[0] to time[k * sumStride]. Integrals at the
+ * points between are summed on from there (integralTo), step by step in the same order, so they
+ * come out bit for bit as if every point kept one: a 16th of the memory.
+ */
 export function cumulativeSums({ time, level, levels }: UtilSeries): Float64Array {
-  const sums = new Float64Array(time.length);
-  for (let j = 1; j < time.length; j++) {
-    sums[j] = sums[j - 1] + levels[level[j - 1]] * (time[j] - time[j - 1]);
+  const n = time.length;
+  const sums = new Float64Array(Math.ceil(n / sumStride));
+  let sum = 0;
+  for (let j = 1; j < n; j++) {
+    sum += levels[level[j - 1]] * (time[j] - time[j - 1]);
+    if (j % sumStride === 0) sums[j / sumStride] = sum;
   }
   return sums;
+}
+
+const sumStride = 16;
+
+/** Integral of the utilization from time[0] to time[j], from the sums kept every sumStride. */
+function integralTo({ time, level, levels }: UtilSeries, sums: Float64Array, j: number): number {
+  const from = j - (j % sumStride);
+  let sum = sums[from / sumStride];
+  for (let m = from; m < j; m++) sum += levels[level[m]] * (time[m + 1] - time[m]);
+  return sum;
 }
 
 /**
@@ -92,7 +109,8 @@ interface IntegralGrid {
 /** Series points per grid band: fewer bound tighter but cost more bounds per window size. */
 const pointsPerBand = 16;
 
-function integralGrid({ time, level, levels }: UtilSeries, sums: Float64Array): IntegralGrid {
+function integralGrid(series: UtilSeries): IntegralGrid {
+  const { time, level, levels } = series;
   const n = time.length;
   if (n < 2) return { width: 0, at: new Float64Array(0) };
   const bands = Math.ceil(n / pointsPerBand);
@@ -100,10 +118,11 @@ function integralGrid({ time, level, levels }: UtilSeries, sums: Float64Array): 
   // Two edges past the end: a window's last covered edge may round up onto them.
   const at = new Float64Array(bands + 3);
   let j = 0;
+  let sum = 0; // integral to time[j]
   for (let k = 0; k < at.length; k++) {
     const t = time[0] + k * width;
-    while (j + 1 < n && time[j + 1] <= t) j++;
-    at[k] = sums[j] + levels[level[j]] * (t - time[j]);
+    for (; j + 1 < n && time[j + 1] <= t; j++) sum += levels[level[j]] * (time[j + 1] - time[j]);
+    at[k] = sum + levels[level[j]] * (t - time[j]);
   }
   return { width, at };
 }
@@ -136,7 +155,7 @@ function seriesMmu(
   // Integrals carry rounding; a bound a hair too high could skip the band holding the answer,
   // so bounds are lowered by more than the rounding of the largest integral. No window's mean
   // is below 0 (scans clamp rounding there), so no bound need be either.
-  const slack = (8 * Number.EPSILON * (sums[n - 1] + 1)) / w;
+  const slack = (8 * Number.EPSILON * (integralTo(series, sums, n - 1) + 1)) / w;
   const bound = new Float64Array(bands);
   let lowest = 0;
   for (let k = 0; k < bands - 1; k++) {
@@ -216,15 +235,18 @@ export class WindowScan {
   mean = NaN;
   private readonly w: number;
   private readonly latest: number;
-  // Next left-edge and right-edge candidates, and the points at or before the current edges.
+  // Next left-edge and right-edge candidates, the points at or before the current edges, and
+  // the integrals up to those points.
   private a = 0;
   private b = 0;
   private leftPos = 0;
   private rightPos = 0;
+  private leftSum = 0;
+  private rightSum = 0;
 
   constructor(
     private readonly series: UtilSeries,
-    private readonly sums: Float64Array,
+    sums: Float64Array,
     window: number,
     from = -Infinity,
     private readonly to = Infinity,
@@ -242,6 +264,8 @@ export class WindowScan {
     this.b = firstWhere(n, (j) => time[j] - this.w >= from);
     this.leftPos = lastAtOrBefore(time, from);
     this.rightPos = lastAtOrBefore(time, from + this.w);
+    this.leftSum = integralTo(series, sums, this.leftPos);
+    this.rightSum = integralTo(series, sums, this.rightPos);
   }
 
   next(): boolean {
@@ -265,11 +289,19 @@ export class WindowScan {
     if (start === left) this.a++;
     if (start === right) this.b++;
     const end = start + w;
-    while (this.rightPos + 1 < n && time[this.rightPos + 1] <= end) this.rightPos++;
-    while (this.leftPos + 1 < n && time[this.leftPos + 1] <= start) this.leftPos++;
-    const { sums, leftPos, rightPos } = this;
-    const rightIntegral = sums[rightPos] + levels[level[rightPos]] * (end - time[rightPos]);
-    const leftIntegral = sums[leftPos] + levels[level[leftPos]] * (start - time[leftPos]);
+    let { leftPos, rightPos, leftSum, rightSum } = this;
+    for (; rightPos + 1 < n && time[rightPos + 1] <= end; rightPos++) {
+      rightSum += levels[level[rightPos]] * (time[rightPos + 1] - time[rightPos]);
+    }
+    for (; leftPos + 1 < n && time[leftPos + 1] <= start; leftPos++) {
+      leftSum += levels[level[leftPos]] * (time[leftPos + 1] - time[leftPos]);
+    }
+    this.leftPos = leftPos;
+    this.rightPos = rightPos;
+    this.leftSum = leftSum;
+    this.rightSum = rightSum;
+    const rightIntegral = rightSum + levels[level[rightPos]] * (end - time[rightPos]);
+    const leftIntegral = leftSum + levels[level[leftPos]] * (start - time[leftPos]);
     this.start = start;
     // Rounding can leave a hair below zero where the mutator had none: that is zero.
     this.mean = Math.max(0, (rightIntegral - leftIntegral) / w);
