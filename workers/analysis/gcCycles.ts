@@ -18,6 +18,7 @@ import {
   stwReason,
   type RangeSpans,
 } from './rangeSpans';
+import { lastAtOrBefore } from './sortedSearch';
 
 /**
  * One row per GC cycle (one "GC concurrent mark phase" range), in order. Times in ns, sizes in
@@ -151,14 +152,7 @@ export function gcCycles(model: TraceModel): GcCycles {
 
 /** The cycle whose start is the latest at or before t, -1 before the first. */
 export function cycleAt(start: Float64Array, t: number): number {
-  let lo = 0;
-  let hi = start.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >>> 1;
-    if (start[mid] <= t) lo = mid + 1;
-    else hi = mid;
-  }
-  return lo - 1;
+  return lastAtOrBefore(start, t);
 }
 
 /**

@@ -3,6 +3,7 @@ import { eventTime } from '../trace/eventTimes';
 import { DenseIds } from './denseIds';
 import { withRoom } from './growingColumn';
 import { memoizeByModel } from './modelMemo';
+import { lastAtOrBefore } from './sortedSearch';
 
 /**
  * Every range of the trace (stop-the-world, GC mark phase, sweeps, mark assists) paired into a
@@ -46,15 +47,8 @@ export function spanEnd(model: TraceModel, spans: RangeSpans, s: number): number
 
 /** The time of the Sync that began the generation of event i (the first event's if none). */
 function generationStartBefore(model: TraceModel, i: number): number {
-  const starts = model.generationStarts;
-  let lo = 0;
-  let hi = starts.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >>> 1;
-    if (starts[mid] <= i) lo = mid + 1;
-    else hi = mid;
-  }
-  return eventTime(model, lo > 0 ? starts[lo - 1] : 0);
+  const g = lastAtOrBefore(model.generationStarts, i);
+  return eventTime(model, g >= 0 ? model.generationStarts[g] : 0);
 }
 
 /** True for a span that both began and ended inside the trace. */
