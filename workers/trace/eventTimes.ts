@@ -1,3 +1,5 @@
+import { resized } from './typedColumn';
+
 /**
  * Event times, stored in 4 bytes per event instead of 8: the events are cut into blocks of
  * 2^16, each block keeps the time of its first event as a double, and each event its offset
@@ -37,9 +39,7 @@ export class EventTimesBuilder implements EventTimes {
     if ((i & ((1 << timeBlockBits) - 1)) === 0) this.timeBase[block] = time;
     const offset = time - this.timeBase[block];
     if (offset >>> 0 !== offset && this.timeOffset instanceof Uint32Array) {
-      const wide = new Float64Array(this.timeOffset.length);
-      wide.set(this.timeOffset.subarray(0, i));
-      this.timeOffset = wide;
+      this.timeOffset = resized(this.timeOffset, Float64Array, this.timeOffset.length, i);
     }
     this.timeOffset[i] = offset;
   }
@@ -53,14 +53,14 @@ export class EventTimesBuilder implements EventTimes {
   }
 
   private grow(capacity: number, count: number): void {
-    const offsets = new (this.timeOffset.constructor as new (n: number) => typeof this.timeOffset)(
+    const offsets = this.timeOffset;
+    this.timeOffset = resized(
+      offsets,
+      offsets.constructor as new (n: number) => typeof offsets,
       capacity,
+      count,
     );
-    offsets.set(this.timeOffset.subarray(0, count));
-    this.timeOffset = offsets;
-    const bases = new Float64Array(blocks(capacity));
-    bases.set(this.timeBase);
-    this.timeBase = bases;
+    this.timeBase = resized(this.timeBase, Float64Array, blocks(capacity), this.timeBase.length);
   }
 }
 

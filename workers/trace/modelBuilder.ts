@@ -2,6 +2,7 @@ import type { Generation } from './generation';
 import type { TraceModel } from './model';
 import { EventTimesBuilder } from './eventTimes';
 import { SideTable } from './sideTable';
+import { resized, type TypedColumn } from './typedColumn';
 import { TraceFormatError } from './wireReader';
 
 /** A generation's local string and stack ids mapped to the model's global ids. */
@@ -123,13 +124,13 @@ export class ModelBuilder {
     this.kind[i] = kind;
     this.g[i] = g;
     if ((p << 16) >> 16 !== p && this.p instanceof Int16Array)
-      this.p = widened(this.p, Int32Array, i);
+      this.p = resized(this.p, Int32Array, this.p.length, i);
     this.p[i] = p;
     if ((m << 16) >> 16 !== m && this.m instanceof Int16Array)
-      this.m = widened(this.m, Int32Array, i);
+      this.m = resized(this.m, Int32Array, this.m.length, i);
     this.m[i] = m;
     if (stack > 0xffff && this.stack instanceof Uint16Array)
-      this.stack = widened(this.stack, Int32Array, i);
+      this.stack = resized(this.stack, Int32Array, this.stack.length, i);
     this.stack[i] = stack;
     this.arg[i] = arg;
     this.transition[i] = 0;
@@ -141,7 +142,7 @@ export class ModelBuilder {
   setTransition(event: number, resourceKind: number, from: number, to: number, reason: number) {
     const row = this.transitionRow(resourceKind, from, to, reason);
     if (row > 0xff && this.transition instanceof Uint8Array)
-      this.transition = widened(this.transition, Uint16Array, this.count);
+      this.transition = resized(this.transition, Uint16Array, this.transition.length, this.count);
     this.transition[event] = row;
   }
 
@@ -295,8 +296,8 @@ export class ModelBuilder {
 
   private grow(): void {
     const capacity = Math.ceil(this.kind.length * 2);
-    const grown = <T extends EventColumn>(a: T): T =>
-      widened(a, a.constructor as new (n: number) => T, a.length, capacity);
+    const grown = <T extends TypedColumn>(a: T): T =>
+      resized(a, a.constructor as new (n: number) => T, capacity, a.length);
     this.kind = grown(this.kind);
     this.g = grown(this.g);
     this.p = grown(this.p);
@@ -312,7 +313,7 @@ export class ModelBuilder {
    */
   finish(version: string, warnings: string[], bytesRead: number, bytesTotal: number): TraceModel {
     const n = this.count;
-    const trim = <T extends EventColumn>(a: T): T => a.subarray(0, n) as T;
+    const trim = <T extends TypedColumn>(a: T): T => a.subarray(0, n) as T;
     return {
       version,
       count: n,
@@ -354,23 +355,6 @@ export class ModelBuilder {
       bytesTotal,
     };
   }
-}
-
-type EventColumn = Uint8Array | Int16Array | Uint16Array | Int32Array;
-
-/**
- * A copy of a column's first `count` values in a new column of type `Type` (as wide or wider)
- * and `capacity` rows. Only the written part is copied: the rest was never touched.
- */
-function widened<T extends EventColumn>(
-  column: EventColumn,
-  Type: new (length: number) => T,
-  count: number,
-  capacity = column.length,
-): T {
-  const next = new Type(capacity);
-  next.set(column.subarray(0, count));
-  return next;
 }
 
 /**

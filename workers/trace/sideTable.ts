@@ -1,4 +1,6 @@
-type Column = Float64Array | Int32Array | Uint32Array | Uint16Array | Uint8Array;
+import { resized, type TypedColumn } from './typedColumn';
+
+type Column = TypedColumn;
 type ColumnType = new (length: number) => Column;
 /**
  * A column's type, or a narrow type that holds nearly every value and the wide type it becomes at
@@ -51,7 +53,7 @@ export class SideTable<K extends string> {
     const wide = this.wide[key];
     if (!wide) return;
     delete this.wide[key];
-    column = this.columns[key] = copyOf(column, wide, this.capacity, this.count);
+    column = this.columns[key] = resized(column, wide, this.capacity, this.count);
     column[row] = value;
   }
 
@@ -73,7 +75,7 @@ export class SideTable<K extends string> {
     this.capacity = Math.ceil(this.capacity * 2);
     for (const key of Object.keys(this.columns) as K[]) {
       const column = this.columns[key];
-      this.columns[key] = copyOf(
+      this.columns[key] = resized(
         column,
         column.constructor as ColumnType,
         this.capacity,
@@ -81,11 +83,4 @@ export class SideTable<K extends string> {
       );
     }
   }
-}
-
-/** The first `count` values of a column in a new column of `type` and `capacity` rows. */
-function copyOf(column: Column, type: ColumnType, capacity: number, count: number): Column {
-  const next = new type(capacity);
-  next.set(column.subarray(0, count));
-  return next;
 }
