@@ -104,6 +104,8 @@ interface IntegralGrid {
   width: number;
   /** Integral from the series' start to edge k (at time[0] + k * width), past its end too. */
   at: Float64Array;
+  /** Room for the bounds of the bands of any window size, reused from one size to the next. */
+  bound: Float64Array;
 }
 
 /** Series points per grid band: fewer bound tighter but cost more bounds per window size. */
@@ -112,7 +114,7 @@ const pointsPerBand = 16;
 function integralGrid(series: UtilSeries): IntegralGrid {
   const { time, level, levels } = series;
   const n = time.length;
-  if (n < 2) return { width: 0, at: new Float64Array(0) };
+  if (n < 2) return { width: 0, at: new Float64Array(0), bound: new Float64Array(0) };
   const bands = Math.ceil(n / pointsPerBand);
   const width = (time[n - 1] - time[0]) / bands;
   // Two edges past the end: a window's last covered edge may round up onto them.
@@ -124,7 +126,7 @@ function integralGrid(series: UtilSeries): IntegralGrid {
     for (; j + 1 < n && time[j + 1] <= t; j++) sum += levels[level[j]] * (time[j + 1] - time[j]);
     at[k] = sum + levels[level[j]] * (t - time[j]);
   }
-  return { width, at };
+  return { width, at, bound: new Float64Array(at.length) };
 }
 
 /**
@@ -156,14 +158,15 @@ function seriesMmu(
   // so bounds are lowered by more than the rounding of the largest integral. No window's mean
   // is below 0 (scans clamp rounding there), so no bound need be either.
   const slack = (8 * Number.EPSILON * (integralTo(series, sums, n - 1) + 1)) / w;
-  const bound = new Float64Array(bands);
+  const { bound } = grid;
   let lowest = 0;
   for (let k = 0; k < bands - 1; k++) {
     bound[k] = Math.max(0, (grid.at[k + covered] - grid.at[k + 1]) / w - slack);
     if (bound[k] < bound[lowest]) lowest = k;
   }
   // The last band takes every start up to the latest, wherever rounding put its edges: its
-  // bound stays 0 and it is always scanned.
+  // bound is 0 and it is always scanned.
+  bound[bands - 1] = 0;
   let best = Infinity;
   let bestStart = first;
   const scanBand = (k: number) => {
