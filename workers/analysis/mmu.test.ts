@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { clipUtilSeries, cumulativeSums, logWindowSizes, mmuCurve, WindowScan } from './mmuCurve';
+import { clipUtilSeries, logWindowSizes, mmuCurve, WindowScan } from './mmuCurve';
 import { mutatorUtilization, UtilSeriesBuilder, type UtilSeries } from './mutatorUtilization';
 import { oneGcCycle } from './testing/oneGcCycle';
 
@@ -108,7 +108,6 @@ describe('mmuCurve', () => {
     ];
     for (const [from, to] of pauses) util.fill(0, from, to);
     const s = seriesOf(time, util);
-    const sums = cumulativeSums(s);
     const span = time[n - 1];
     const windows = Float64Array.from([
       ...logWindowSizes(span / 300, span, 20),
@@ -116,7 +115,7 @@ describe('mmuCurve', () => {
     ]);
     const curve = mmuCurve([s], windows);
     windows.forEach((w, i) => {
-      const scan = new WindowScan(s, sums, w);
+      const scan = new WindowScan(s, w);
       let best = Infinity;
       let bestStart = NaN;
       while (scan.next()) {

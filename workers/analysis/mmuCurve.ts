@@ -74,7 +74,7 @@ export function clipUtilSeries(series: UtilSeries, window: TimeWindow): UtilSeri
  * points between are summed on from there (integralTo), step by step in the same order, so they
  * come out bit for bit as if every point kept one: a 16th of the memory.
  */
-export function cumulativeSums({ time, level, levels }: UtilSeries): Float64Array {
+function cumulativeSums({ time, level, levels }: UtilSeries): Float64Array {
   const n = time.length;
   const sums = new Float64Array(Math.ceil(n / sumStride));
   let sum = 0;
@@ -149,7 +149,7 @@ function seriesMmu(
   const first = time[0];
   // Grid bands inside every window that starts in one band, less one for rounding at edges.
   const covered = Math.floor(w / grid.width) - 1;
-  if (!(covered >= 2)) return scanMmu(new WindowScan(series, sums, window), first);
+  if (!(covered >= 2)) return scanMmu(new WindowScan(series, window), first);
 
   const latest = time[n - 1] - w;
   const bands = Math.floor((latest - first) / grid.width) + 1;
@@ -171,7 +171,7 @@ function seriesMmu(
   let bestStart = first;
   const scanBand = (k: number) => {
     const to = k === bands - 1 ? Infinity : edge(k + 1);
-    const scan = new WindowScan(series, sums, window, edge(k), to);
+    const scan = new WindowScan(series, window, { from: edge(k), to, sums });
     while (scan.next()) {
       if (scan.mean < best || (scan.mean === best && scan.start < bestStart)) {
         best = scan.mean;
@@ -230,8 +230,8 @@ function lastAtOrBefore(time: Float64Array, t: number): number {
  * Walks the windows of a size whose left or right edge meets a utilization change, in start
  * order: each `next()` moves to the next one and sets `start` and `mean`. The windowed mean is
  * piecewise linear between those starts, so its extremes are among them. A window longer than
- * the series is shortened to it, as in Go (windowLength). Only starts in [from, to) are tried
- * when those are given.
+ * the series is shortened to it, as in Go (windowLength). Given a band, only starts in
+ * [from, to) are tried; the series' cumulativeSums give the integrals where the band begins.
  */
 export class WindowScan {
   start = NaN;
@@ -247,18 +247,20 @@ export class WindowScan {
   private leftSum = 0;
   private rightSum = 0;
 
+  private readonly to: number;
+
   constructor(
     private readonly series: UtilSeries,
-    sums: Float64Array,
     window: number,
-    from = -Infinity,
-    private readonly to = Infinity,
+    band?: { from: number; to: number; sums: Float64Array },
   ) {
     const { time } = series;
     const n = time.length;
+    const from = band?.from ?? -Infinity;
+    this.to = band?.to ?? Infinity;
     this.w = windowLength(series, window);
     this.latest = n > 0 ? time[n - 1] - this.w : -Infinity;
-    if (n === 0 || !(from > time[0])) {
+    if (band === undefined || n === 0 || !(from > time[0])) {
       while (this.b < n && time[this.b] - this.w < time[0]) this.b++;
       return;
     }
@@ -267,8 +269,8 @@ export class WindowScan {
     this.b = firstWhere(n, (j) => time[j] - this.w >= from);
     this.leftPos = lastAtOrBefore(time, from);
     this.rightPos = lastAtOrBefore(time, from + this.w);
-    this.leftSum = integralTo(series, sums, this.leftPos);
-    this.rightSum = integralTo(series, sums, this.rightPos);
+    this.leftSum = integralTo(series, band.sums, this.leftPos);
+    this.rightSum = integralTo(series, band.sums, this.rightPos);
   }
 
   next(): boolean {

@@ -1,4 +1,4 @@
-import { cumulativeSums, windowLength, WindowScan } from './mmuCurve';
+import { windowLength, WindowScan } from './mmuCurve';
 import type { UtilSeries } from './mutatorUtilization';
 
 /** The worst windows of one size, worst first: what `go tool trace`'s MMU page lists. */
@@ -28,10 +28,8 @@ export function mmuWorstWindows(
   count: number,
   retained = 1024,
 ): MmuWindows {
-  const sums = series.map(cumulativeSums);
   const picks =
-    pickFromLowest(series, sums, windowNs, count, retained) ??
-    pickByPasses(series, sums, windowNs, count);
+    pickFromLowest(series, windowNs, count, retained) ?? pickByPasses(series, windowNs, count);
   return {
     windowNs,
     start: Float64Array.from(picks.start),
@@ -69,7 +67,6 @@ class Picks {
 /** Greedy picks among the `retained` lowest candidates, or undefined if that may be wrong. */
 function pickFromLowest(
   series: UtilSeries[],
-  sums: Float64Array[],
   windowNs: number,
   count: number,
   retained: number,
@@ -81,7 +78,7 @@ function pickFromLowest(
   let size = 0;
   let leftOut = Infinity;
   for (let s = 0; s < series.length; s++) {
-    const scan = new WindowScan(series[s], sums[s], windowNs);
+    const scan = new WindowScan(series[s], windowNs);
     while (scan.next()) {
       if (size < retained) {
         siftUp(mean, start, seriesOf, size++, scan.mean, scan.start, s);
@@ -112,12 +109,7 @@ function pickFromLowest(
 }
 
 /** One pass over every candidate per pick: the lowest that overlaps no window taken. */
-function pickByPasses(
-  series: UtilSeries[],
-  sums: Float64Array[],
-  windowNs: number,
-  count: number,
-): Picks {
+function pickByPasses(series: UtilSeries[], windowNs: number, count: number): Picks {
   const picks = new Picks();
   while (picks.start.length < count) {
     let best = Infinity;
@@ -130,7 +122,7 @@ function pickByPasses(
       let found = Infinity;
       let foundStart = NaN;
       const length = windowLength(series[s], windowNs);
-      const scan = new WindowScan(series[s], sums[s], windowNs);
+      const scan = new WindowScan(series[s], windowNs);
       while (found > 0 && scan.next()) {
         if (scan.mean < found && !picks.overlaps(scan.start, length)) {
           found = scan.mean;
