@@ -1,5 +1,5 @@
 import { EventKind, GoState, ResourceKind, type TraceModel } from '../trace/model';
-import { eventTime, timeBlockBits } from '../trace/eventTimes';
+import { eventTime } from '../trace/eventTimes';
 
 /**
  * Number of goroutines in each state over time (the "Goroutines" counter of `go tool trace`), as
@@ -33,12 +33,11 @@ export interface CountsView {
  * and highest (the M4 method, per state). Tens of millions of points are never stored.
  */
 export function goroutineStateCounts(model: TraceModel, view?: CountsView): GoroutineStateCounts {
-  const { kind, transition, count, timeBase, timeOffset } = model;
+  const { kind, transition, count } = model;
   const { resourceKind, from, to } = model.transitions;
   // Codes as locals: reading the imported constants in the loops made V8 run them several times
-  // slower (Node 20). The loop reads event times itself for the same reason (see eventTime).
+  // slower (Node 20).
   const { StateTransition } = EventKind;
-  const blockBits = timeBlockBits;
   // Which transition rows change a goroutine's state.
   const counted = Uint8Array.from(resourceKind, (r, row) =>
     r === ResourceKind.Goroutine && from[row] !== to[row] ? 1 : 0,
@@ -64,7 +63,7 @@ export function goroutineStateCounts(model: TraceModel, view?: CountsView): Goro
     if (kind[i] !== StateTransition) continue;
     const row = transition[i];
     if (!counted[row]) continue;
-    const t = timeBase[i >>> blockBits] + timeOffset[i];
+    const t = eventTime(model, i);
     if (t !== pointTime) {
       if (!Number.isNaN(pointTime)) points.add(pointTime, counts, t);
       pointTime = t;
@@ -88,14 +87,13 @@ interface CountPoints {
 
 /** The distinct time stamps of counted transitions: the length of the whole series. */
 function pointCount(model: TraceModel, counted: Uint8Array): number {
-  const { kind, transition, count, timeBase, timeOffset } = model;
+  const { kind, transition, count } = model;
   const { StateTransition } = EventKind;
-  const blockBits = timeBlockBits;
   let points = 0;
   let lastTime = NaN;
   for (let i = 0; i < count; i++) {
     if (kind[i] !== StateTransition || !counted[transition[i]]) continue;
-    const t = timeBase[i >>> blockBits] + timeOffset[i];
+    const t = eventTime(model, i);
     if (points === 0 || t !== lastTime) points++;
     lastTime = t;
   }
