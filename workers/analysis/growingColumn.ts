@@ -7,7 +7,8 @@ export function withRoom<T extends TypedColumn>(array: T, index: number, fill: n
   let length = Math.max(16, array.length * 2);
   while (length <= index) length *= 2;
   const bigger = new (array.constructor as ColumnType<T>)(length);
-  bigger.fill(fill, array.length);
+  // New arrays are zeroed: filling with 0 would only touch their memory early.
+  if (fill !== 0) bigger.fill(fill, array.length);
   bigger.set(array as never);
   return bigger;
 }
