@@ -1,5 +1,6 @@
 import { UtilSeriesBuilder, type UtilSeries } from './mutatorUtilization';
 import type { TimeWindow } from './timeWindow';
+import { lastAtOrBefore } from './sortedSearch';
 
 /**
  * Minimum mutator utilization per window size: for each size, the lowest mean mutator
@@ -60,7 +61,7 @@ export function clipUtilSeries(series: UtilSeries, window: TimeWindow): UtilSeri
   const from = Math.max(window.from ?? time[0], time[0]);
   const to = Math.min(window.to ?? time[n - 1], time[n - 1]);
   if (!(to > from)) return new UtilSeriesBuilder(0).finish();
-  const first = lastAtOrBefore(time, from);
+  const first = pointAt(time, from);
   const end = firstWhere(n, (j) => time[j] >= to);
   const out = new UtilSeriesBuilder(end - first + 1);
   out.push(from, levels[level[first]]);
@@ -215,15 +216,8 @@ function firstWhere(n: number, holds: (j: number) => boolean): number {
 }
 
 /** Index of the last point at or before t (0 if none is). */
-function lastAtOrBefore(time: Float64Array, t: number): number {
-  let lo = 0;
-  let hi = time.length - 1;
-  while (lo < hi) {
-    const mid = (lo + hi + 1) >> 1;
-    if (time[mid] <= t) lo = mid;
-    else hi = mid - 1;
-  }
-  return lo;
+function pointAt(time: Float64Array, t: number): number {
+  return Math.max(0, lastAtOrBefore(time, t));
 }
 
 /**
@@ -267,8 +261,8 @@ export class WindowScan {
     // The same candidates a scan from the series' start reaches by walking, found by search.
     this.a = firstWhere(n, (j) => time[j] >= from);
     this.b = firstWhere(n, (j) => time[j] - this.w >= from);
-    this.leftPos = lastAtOrBefore(time, from);
-    this.rightPos = lastAtOrBefore(time, from + this.w);
+    this.leftPos = pointAt(time, from);
+    this.rightPos = pointAt(time, from + this.w);
     this.leftSum = integralTo(series, band.sums, this.leftPos);
     this.rightSum = integralTo(series, band.sums, this.rightPos);
   }

@@ -1,12 +1,7 @@
 import { useMemo, type ReactNode } from 'react';
 import { formatValue } from '../units/formatValue';
-import {
-  lastAtOrBefore,
-  timeExtent,
-  type ChartBands,
-  type ChartRule,
-  type ChartSeries,
-} from './chartData';
+import { lastAtOrBefore } from '../../../workers/analysis/sortedSearch';
+import { timeExtent, type ChartBands, type ChartRule, type ChartSeries } from './chartData';
 import { ChartLegend } from './ChartLegend';
 import {
   resetWhenZoomed,

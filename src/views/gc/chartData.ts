@@ -60,15 +60,3 @@ export function timeExtent(parts: Array<{ start: Float64Array; end?: Float64Arra
   if (!Number.isFinite(from)) return { from: 0, to: 1 };
   return to > from ? { from, to } : { from, to: from + 1 };
 }
-
-/** Index of the last time ≤ t in ascending times, or -1. */
-export function lastAtOrBefore(times: Float64Array, t: number): number {
-  let lo = 0;
-  let hi = times.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >>> 1;
-    if (times[mid] <= t) lo = mid + 1;
-    else hi = mid;
-  }
-  return lo - 1;
-}
