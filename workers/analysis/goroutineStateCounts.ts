@@ -3,7 +3,7 @@ import { eventTime } from '../trace/eventTimes';
 
 /**
  * Number of goroutines in each state over time (the "Goroutines" counter of `go tool trace`), as
- * a step series with one point per change: counts hold from eventTime(model, i) until the next point.
+ * a step series with one point per change: counts hold from time[i] until the next point.
  */
 export interface GoroutineStateCounts {
   time: Float64Array;

@@ -41,7 +41,7 @@ export interface ProcIntervals {
 /**
  * The P intervals of a whole trace, sorted by start time. Each row names the events that opened
  * and closed it, and its times and goroutine are read from those: a big trace has millions of
- * rows, and this keeps them at 13 bytes each.
+ * rows, and this keeps them at 11 bytes each (13 if a P needs more than 16 bits).
  */
 export interface ProcIntervalTable {
   /** The trace, shared (procActivity copies what it hands out). */
