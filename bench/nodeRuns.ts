@@ -1,3 +1,4 @@
+import { build } from 'vite';
 import { timedRun } from './processes';
 
 export interface NodeRun {
@@ -11,9 +12,36 @@ export interface NodeRun {
   baselineRssBytes: number;
 }
 
-/** Runs bench/nodeWork.ts once in a fresh Node process. */
-export function nodeRun(task: string, file: string): NodeRun {
-  const run = timedRun(process.execPath, ['--import', 'tsx', 'bench/nodeWork.ts', task, file]);
+/** Where bench/nodeWork.ts is bundled to, next to the other generated inputs. */
+const bundledNodeWork = 'bench/data/build/nodeWork.js';
+
+let bundled: Promise<unknown> | undefined;
+
+/**
+ * Bundles bench/nodeWork.ts with the app's own bundler, once per benchmark run, so Node runs the
+ * decoders as the browser gets them: one module with its imports resolved. Run through tsx
+ * instead, every use of an imported binding is a getter call and the loader's compiler takes
+ * memory, which the app never pays.
+ */
+function bundleNodeWork(): Promise<unknown> {
+  bundled ??= build({
+    configFile: false,
+    logLevel: 'warn',
+    publicDir: false,
+    build: {
+      ssr: 'bench/nodeWork.ts',
+      outDir: 'bench/data/build',
+      emptyOutDir: true,
+      target: 'es2022',
+    },
+  });
+  return bundled;
+}
+
+/** Runs the bundled bench/nodeWork.ts (see bundleNodeWork) once in a fresh Node process. */
+export async function nodeRun(task: string, file: string): Promise<NodeRun> {
+  await bundleNodeWork();
+  const run = timedRun(process.execPath, [bundledNodeWork, task, file]);
   const parsed = JSON.parse(run.stdout.trim().split('\n').pop() ?? '{}');
   return { ...parsed, wallMs: run.wallMs, maxRssBytes: run.maxRssBytes };
 }

@@ -4,6 +4,8 @@
  *
  *   node --import tsx bench/nodeWork.ts pprof|pprof-format|trace <file>
  *
+ * The benchmarks run it bundled (bench/nodeRuns.ts), as the app ships it.
+ *
  * Prints one JSON object: milliseconds per step (`steps`), their sum (`totalMs`), CPU
  * milliseconds per step (`cpuSteps`), and the resident memory before the file was read
  * (`baselineRssBytes`).

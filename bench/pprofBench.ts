@@ -42,8 +42,8 @@ export async function pprofBench(options: BenchOptions): Promise<void> {
   if (!goAvailable) skipped['go tool pprof'] = 'go is not installed';
   // Interleaved, so a noisy neighbour slows each contender alike.
   for (let i = 0; i < runs; i++) {
-    ours.push(nodeRun('pprof', file));
-    peer.push(nodeRun('pprof-format', file));
+    ours.push(await nodeRun('pprof', file));
+    peer.push(await nodeRun('pprof-format', file));
     if (goAvailable) {
       goTop.push(timedRun(goBinary, ['tool', 'pprof', '-top', '-nodecount=20', file]).wallMs);
     }

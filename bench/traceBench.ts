@@ -30,7 +30,7 @@ export async function traceBench(options: BenchOptions): Promise<void> {
   const ours: NodeRun[] = [];
   const go: TimedRun[] = [];
   for (let i = 0; i < runs; i++) {
-    ours.push(nodeRun('trace', file));
+    ours.push(await nodeRun('trace', file));
     if (oracle) go.push(timedRun(oracle, ['-events', file]));
   }
   let goToolTrace: number[] = [];
