@@ -1,5 +1,6 @@
 import { buildFlameTree, type FlameTree } from '../flame/flameTree';
 import { stackFrames, type TraceModel } from '../trace/model';
+import { withRoom } from './growingColumn';
 
 /** Values summed per trace stack, pprof-style: one row per distinct stack id. */
 export interface StackProfile {
@@ -12,18 +13,24 @@ export interface StackProfile {
 
 /** Collects (stack, value) pairs into a StackProfile. */
 export class StackProfileBuilder {
-  private readonly rowOf = new Map<number, number>();
+  /**
+   * Row + 1 of each stack id, 0 for a stack not seen yet: stack ids are small and dense (an index
+   * into the model's stack table), and a Map lookup per value was the cost of a blocking profile
+   * with millions of waits.
+   */
+  private rowOf = new Int32Array(0);
   private readonly stacks: number[] = [];
   private readonly counts: number[] = [];
   private readonly values: number[] = [];
 
   add(stack: number, value: number): void {
-    let row = this.rowOf.get(stack);
-    if (row === undefined) {
+    if (stack >= this.rowOf.length) this.rowOf = withRoom(this.rowOf, stack, 0);
+    let row = this.rowOf[stack] - 1;
+    if (row < 0) {
       row = this.stacks.push(stack) - 1;
       this.counts.push(0);
       this.values.push(0);
-      this.rowOf.set(stack, row);
+      this.rowOf[stack] = row + 1;
     }
     this.counts[row]++;
     this.values[row] += value;
