@@ -1,5 +1,5 @@
 import type { FlameTree } from '../flame/flameTree';
-import { EventKind, GoState, ResourceKind, type TraceModel } from '../trace/model';
+import { GoState, ResourceKind, type TraceModel } from '../trace/model';
 import { eventTime } from '../trace/eventTimes';
 import { DenseIds } from './denseIds';
 import { withRoom } from './growingColumn';
@@ -11,31 +11,6 @@ import { isWindowed, overlapNs, type TimeWindow } from './timeWindow';
 export type BlockingKind = 'sync' | 'network' | 'syscall' | 'sched';
 
 export const blockingKinds: BlockingKind[] = ['sync', 'network', 'syscall', 'sched'];
-
-/**
- * Every goroutine with a state transition, numbered, and when each first ran (NaN if never):
- * cmd/trace/pprof.go clips every wait to [first run, end] of its goroutine. Shared by all kinds
- * and windows.
- */
-const modelFirstRuns = memoizeByModel((model: TraceModel) => {
-  const { resourceKind, to } = model.transitions;
-  const { kind, transition, arg } = model;
-  const goroutines = new DenseIds();
-  let firstRun = new Float64Array(0);
-  // Codes as locals: read from the imported objects in the loops, they slow V8 down.
-  const { StateTransition } = EventKind;
-  const { Goroutine } = ResourceKind;
-  const { Running } = GoState;
-  for (let i = 0; i < model.count; i++) {
-    if (kind[i] !== StateTransition) continue;
-    const row = transition[i];
-    if (resourceKind[row] !== Goroutine) continue;
-    const g = goroutines.index(arg[i]);
-    if (g >= firstRun.length) firstRun = withRoom(firstRun, g, NaN);
-    if (to[row] === Running && Number.isNaN(firstRun[g])) firstRun[g] = eventTime(model, i);
-  }
-  return { goroutines, firstRun };
-});
 
 /**
  * Time goroutines spent in one kind of wait, summed per stack of the transition that began it:
@@ -57,28 +32,89 @@ export function blockingProfile(
   return all[kind];
 }
 
+export function blockingFlame(
+  model: TraceModel,
+  kind: BlockingKind,
+  window?: TimeWindow,
+): FlameTree {
+  return stackProfileFlame(model, blockingProfile(model, kind, window));
+}
+
 /** The whole trace's four profiles: the views ask for each, and one pass makes them all. */
 const wholeTraceProfiles = memoizeByModel((model: TraceModel) => blockingProfiles(model));
+
+const kinds = blockingKinds.length;
+// Imported values the per-event loops use, copied once: under CommonJS (Node through tsx) each
+// use of an imported binding is a getter call.
+const goroutineResource = ResourceKind.Goroutine;
+const runningState = GoState.Running;
+const timeOf = eventTime;
 
 /** The four blocking profiles in one pass over the trace (blockingProfile says what each is). */
 function blockingProfiles(
   model: TraceModel,
   window?: TimeWindow,
 ): Record<BlockingKind, StackProfile> {
+  const { transition, arg, stack } = model;
+  const { isGoroutine, entersState, startsWait, goroutines, firstRun } = modelWaitTables(model);
+  const profiles = blockingKinds.map(() => new StackProfileBuilder());
+  // Per goroutine (dense index): the kinds it is waiting in, and per kind the event that
+  // began that wait.
+  const waiting = new Uint8Array(goroutines.size);
+  const since = new Int32Array(goroutines.size * kinds);
+  for (let i = 0; i < model.count; i++) {
+    const row = transition[i];
+    if (!isGoroutine[row]) continue;
+    const g = goroutines.find(arg[i]);
+    const was = waiting[g];
+    // A wait goes on while its state does; one that ends does not restart on the same event.
+    const ends = was & ~entersState[row];
+    const begins = startsWait[row] & ~was;
+    waiting[g] = (was & entersState[row]) | begins;
+    if ((ends | begins) === 0) continue;
+    // One bit at a time, lowest kind first (the order a profile's rows are made in).
+    for (let b = begins; b !== 0; b &= b - 1) since[g * kinds + lowestBit(b)] = i;
+    for (let e = ends; e !== 0; e &= e - 1) {
+      const k = lowestBit(e);
+      const began = since[g * kinds + k];
+      // overlapNs is 0 for a wait that ends before its goroutine first runs.
+      const d = overlapNs(Math.max(timeOf(model, began), firstRun[g]), timeOf(model, i), window);
+      if (d > 0) profiles[k].add(stack[began], d);
+    }
+  }
+  return Object.fromEntries(blockingKinds.map((kind, k) => [kind, profiles[k].build()])) as Record<
+    BlockingKind,
+    StackProfile
+  >;
+}
+
+/** The index of the lowest set bit of a nonzero number. */
+function lowestBit(bits: number): number {
+  return 31 - Math.clz32(bits & -bits);
+}
+
+/**
+ * What every pass needs, per model: per transition row whether it is a goroutine's and, one bit
+ * per kind (bit k for blockingKinds[k]), the kinds whose wait state it enters and the kinds whose
+ * wait it starts (state and reason both match); every goroutine numbered, and when each first
+ * ran (-Infinity if never: cmd/trace/pprof.go clips every wait to [first run, end] of its
+ * goroutine).
+ */
+const modelWaitTables = memoizeByModel((model: TraceModel) => {
   const { resourceKind, to, reason } = model.transitions;
-  const { kind: eventKind, transition, arg, stack } = model;
   const stateOf: Record<BlockingKind, GoState> = {
     sync: GoState.Waiting,
     network: GoState.Waiting,
     syscall: GoState.Syscall,
     sched: GoState.Runnable,
   };
-  // Per transition row, one bit per kind (bit k for blockingKinds[k]): the kinds whose wait
-  // state the row enters, and the kinds whose wait it starts (state and reason both match).
+  // Events of other kinds have row 0, a placeholder of no resource: the row alone says which
+  // events are goroutine transitions.
+  const isGoroutine = resourceKind.map((r) => (r === goroutineResource ? 1 : 0));
   const entersState = new Uint8Array(to.length);
   const startsWait = new Uint8Array(to.length);
   to.forEach((state, row) => {
-    if (resourceKind[row] !== ResourceKind.Goroutine) return;
+    if (!isGoroutine[row]) return;
     const text = model.strings[reason[row]];
     blockingKinds.forEach((kind, k) => {
       if (state !== stateOf[kind]) return;
@@ -90,49 +126,15 @@ function blockingProfiles(
       if (tracked) startsWait[row] |= 1 << k;
     });
   });
-  const kinds = blockingKinds.length;
-  const { goroutines, firstRun } = modelFirstRuns(model);
-  const profiles = blockingKinds.map(() => new StackProfileBuilder());
-  // Per goroutine (dense index): the kinds it is waiting in, and per kind the event that
-  // began that wait.
-  const waiting = new Uint8Array(goroutines.size);
-  const since = new Int32Array(goroutines.size * kinds);
-  const { StateTransition } = EventKind;
-  const { Goroutine } = ResourceKind;
+  const { transition, arg } = model;
+  const goroutines = new DenseIds();
+  let firstRun = new Float64Array(0);
   for (let i = 0; i < model.count; i++) {
-    if (eventKind[i] !== StateTransition) continue;
     const row = transition[i];
-    if (resourceKind[row] !== Goroutine) continue;
+    if (!isGoroutine[row]) continue;
     const g = goroutines.index(arg[i]);
-    const was = waiting[g];
-    // A wait goes on while its state does; one that ends does not restart on the same event.
-    const ends = was & ~entersState[row];
-    const begins = startsWait[row] & ~was;
-    waiting[g] = (was & entersState[row]) | begins;
-    if ((ends | begins) === 0) continue;
-    for (let k = 0; k < kinds; k++) {
-      const bit = 1 << k;
-      if (begins & bit) since[g * kinds + k] = i;
-      if (!(ends & bit)) continue;
-      const began = since[g * kinds + k];
-      const from = Math.max(
-        eventTime(model, began),
-        Number.isNaN(firstRun[g]) ? -Infinity : firstRun[g],
-      );
-      const d = from < eventTime(model, i) ? overlapNs(from, eventTime(model, i), window) : 0;
-      if (d > 0) profiles[k].add(stack[began], d);
-    }
+    if (g >= firstRun.length) firstRun = withRoom(firstRun, g, -Infinity);
+    if (to[row] === runningState && firstRun[g] === -Infinity) firstRun[g] = timeOf(model, i);
   }
-  return Object.fromEntries(blockingKinds.map((kind, k) => [kind, profiles[k].build()])) as Record<
-    BlockingKind,
-    StackProfile
-  >;
-}
-
-export function blockingFlame(
-  model: TraceModel,
-  kind: BlockingKind,
-  window?: TimeWindow,
-): FlameTree {
-  return stackProfileFlame(model, blockingProfile(model, kind, window));
-}
+  return { isGoroutine, entersState, startsWait, goroutines, firstRun };
+});
