@@ -5,7 +5,16 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { parseTrace } from '../trace/parseTrace';
 import { loadFixture } from '../trace/testdata/loadFixture';
-import { blockingFlame, blockingProfile, type BlockingKind } from './blockingProfiles';
+import { eventTime } from '../trace/eventTimes';
+import {
+  blockingFlame,
+  blockingKinds,
+  blockingProfile,
+  indexWaits,
+  windowProfiles,
+  type BlockingKind,
+} from './blockingProfiles';
+import type { TimeWindow } from './timeWindow';
 import { twoGoroutines } from './testing/twoGoroutines';
 
 describe('blockingProfile', () => {
@@ -38,6 +47,42 @@ describe('blockingProfile', () => {
       'runtime.chanrecv1',
     ]);
     expect(tree.total[0]).toBe(55);
+  });
+});
+
+describe.each(['gc-gogc25', 'test-encoding-json'])('windowed blocking profiles of %s', (name) => {
+  const model = parseTrace(loadFixture(name), { progress: () => {} });
+  // With no checkpoint, a window replays the whole trace and cuts every wait to it; checkpoints
+  // every 64 events put most window edges between two, with waits open across both.
+  const unindexed = indexWaits(model, 30);
+  const checkpointed = indexWaits(model, 6);
+  const at = (fraction: number) => fraction * eventTime(model, model.count - 1);
+  const windows: TimeWindow[] = [
+    { from: at(0.1), to: at(0.15) },
+    { from: at(0.5), to: at(0.5001) },
+    { from: at(0.3), to: at(0.9) },
+    { from: at(0.42) },
+    { to: at(0.07) },
+    { from: eventTime(model, 1 << 10), to: eventTime(model, 5 << 10) },
+  ];
+
+  it('are those of one replay of the whole trace', () => {
+    expect(unindexed.crossing.end.length).toBe(0);
+    expect(checkpointed.crossing.end.length).toBeGreaterThan(0);
+    expect(checkpointed.whole).toEqual(unindexed.whole);
+    for (const window of windows) {
+      const expected = windowProfiles(model, unindexed, window);
+      const waits = blockingKinds.reduce((n, kind) => n + expected[kind].value.length, 0);
+      expect(waits, JSON.stringify(window)).toBeGreaterThan(0);
+      expect(windowProfiles(model, checkpointed, window), JSON.stringify(window)).toEqual(expected);
+      for (const kind of blockingKinds) {
+        expect(blockingProfile(model, kind, window), kind).toEqual(expected[kind]);
+      }
+    }
+  });
+
+  it("over the whole trace are the whole trace's", () => {
+    expect(windowProfiles(model, checkpointed, { from: 0 })).toEqual(checkpointed.whole);
   });
 });
 
