@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { clipUtilSeries, logWindowSizes, mmuCurve, WindowScan } from './mmuCurve';
 import { mutatorUtilization, UtilSeriesBuilder, type UtilSeries } from './mutatorUtilization';
+import { GoState, RangeName } from '../trace/model';
+import { TraceModelBuilder } from './testing/modelBuilder';
 import { oneGcCycle } from './testing/oneGcCycle';
 
 const all = { stw: true, background: true, assist: true, sweep: true };
@@ -53,6 +55,52 @@ describe('mutatorUtilization', () => {
       [300, 0],
     ]);
     expect(points(p0)).toContainEqual([50, 0]);
+  });
+
+  it('keeps the lowest of changes at one instant, and what follows them from the next event', () => {
+    // A sweep on P0 that begins and ends at 10: the end's rise waits for the sample at 20.
+    const model = new TraceModelBuilder()
+      .sync(0)
+      .gomaxprocs(0, 2)
+      .range(10, 'begin', RangeName.gcSweep, { g: 1, p: 0 })
+      .range(10, 'end', RangeName.gcSweep, { g: 1, p: 0 })
+      .stackSample(20, { g: 1, p: 1 })
+      .sync(30)
+      .build();
+    expect(points(mutatorUtilization(model, all)[0])).toEqual([
+      [0, 1],
+      [10, 0.5],
+      [20, 1],
+      [30, 0],
+    ]);
+    expect(points(mutatorUtilization(model, { ...all, perProc: true })[0])).toEqual([
+      [0, 1],
+      [10, 0],
+      [20, 1],
+      [30, 0],
+    ]);
+  });
+
+  it('takes an assist running when the trace starts out of the time before it', () => {
+    // Goroutine 7 runs from the start (its status says so) and is announced in an assist:
+    // gc.go lowers the points so far by one P. Ranges announced again in the next generation
+    // were counted already.
+    const model = new TraceModelBuilder()
+      .sync(0)
+      .gomaxprocs(0, 2)
+      .goState(0, 7, GoState.Running, GoState.Running, { p: 0 })
+      .range(5, 'active', RangeName.gcMarkAssist, { g: 7, p: 0 })
+      .range(20, 'end', RangeName.gcMarkAssist, { g: 7, p: 0 })
+      .sync(30)
+      .range(35, 'active', RangeName.gcSweep, { g: 1, p: 1 })
+      .stackSample(50, { g: 1, p: 1 })
+      .sync(60)
+      .build();
+    expect(points(mutatorUtilization(model, all)[0])).toEqual([
+      [0, 0.5],
+      [20, 1],
+      [60, 0],
+    ]);
   });
 });
 
