@@ -15,7 +15,9 @@ import {
   type BlockingKind,
 } from './blockingProfiles';
 import type { TimeWindow } from './timeWindow';
+import { TraceModelBuilder } from './testing/modelBuilder';
 import { twoGoroutines } from './testing/twoGoroutines';
+import { GoState } from '../trace/model';
 
 describe('blockingProfile', () => {
   const model = twoGoroutines().build();
@@ -36,6 +38,30 @@ describe('blockingProfile', () => {
     expect(byFunc(blockingProfile(model, 'syscall', { from: 60 }))).toEqual([
       ['syscall.read', 1, 10],
     ]);
+  });
+
+  it('counts a wait that ended before its goroutine ran only if it never ran', () => {
+    // Two goroutines in a syscall when tracing starts lose it and become runnable; only g4 runs.
+    const b = new TraceModelBuilder();
+    const readStack = b.stack(['syscall.read', 'main.reader']);
+    const writeStack = b.stack(['syscall.write', 'main.writer']);
+    const started = b
+      .sync(0)
+      .goState(0, 3, GoState.Undetermined, GoState.Syscall, { stack: readStack })
+      .goState(0, 4, GoState.Undetermined, GoState.Syscall, { stack: writeStack })
+      .goState(30, 3, GoState.Syscall, GoState.Runnable, {})
+      .goState(40, 4, GoState.Syscall, GoState.Runnable, {})
+      .goState(60, 4, GoState.Runnable, GoState.Running, { p: 0 })
+      .goState(70, 4, GoState.Running, GoState.NotExist, { g: 4, p: 0 })
+      .sync(100)
+      .build();
+    const leaves = (profile: ReturnType<typeof blockingProfile>) =>
+      [...profile.stack].map((stack, i) => {
+        const leaf = started.stacks.stackFrames[started.stacks.stackOffsets[stack]];
+        return [started.strings[started.stacks.funcName[leaf]], profile.count[i], profile.value[i]];
+      });
+    expect(leaves(blockingProfile(started, 'syscall'))).toEqual([['syscall.read', 1, 30]]);
+    expect(leaves(blockingProfile(started, 'sched'))).toEqual([]);
   });
 
   it('builds the flame graph root first', () => {

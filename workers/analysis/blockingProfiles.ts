@@ -58,30 +58,49 @@ const modelWaits = memoizeByModel((model: TraceModel) => indexWaits(model, 16));
 type BlockingProfiles = Record<BlockingKind, StackProfile>;
 
 /**
- * The whole trace's four profiles, and every wait open at a checkpoint (event 2^checkpointBits,
- * twice that, ...): its goroutine (dense index), kind, first event and ending event (the event
- * count for a wait that never ends), ordered by ending event and then kind, the order the waits
- * are added in.
+ * The whole trace's four profiles, every goroutine with a transition (numbered in order of first
+ * appearance) and when it first ran (-Infinity if never), and every wait open at a checkpoint
+ * (event 2^checkpointBits, twice that, ...): its goroutine, kind, first event and ending event
+ * (the event count for a wait that never ends), ordered by ending event and then kind, the order
+ * the waits are added in.
  */
 export interface WaitIndex {
   whole: BlockingProfiles;
+  goroutines: DenseIds;
+  firstRun: Float64Array;
   checkpointBits: number;
   crossing: { goroutine: Int32Array; kind: Uint8Array; begin: Int32Array; end: Int32Array };
 }
 
 /** One pass over the trace: blockingProfile says what the profiles hold, WaitIndex the rest. */
 export function indexWaits(model: TraceModel, checkpointBits: number): WaitIndex {
-  const replay = new WaitReplay(model);
-  const crossing = new CrossingWaits(checkpointBits);
+  const goroutines = new DenseIds();
+  let replay = new WaitReplay(model, goroutines, new Float64Array(0), false);
+  let crossing = new CrossingWaits(checkpointBits);
   replay.run(0, model.count, undefined, crossing);
+  // A wait that ends before its goroutine's first run counts only if that run never comes, which
+  // the trace end tells: rare (a goroutine in a syscall or runnable when tracing starts), and then
+  // the pass is made again, knowing.
+  const firstRun = replay.firstRun.slice(0, goroutines.size);
+  if (replay.endedBeforeRun.some((g) => firstRun[g] === -Infinity)) {
+    replay = new WaitReplay(model, goroutines, firstRun, true);
+    crossing = new CrossingWaits(checkpointBits);
+    replay.run(0, model.count, undefined, crossing);
+  }
   const { waiting, since } = replay;
-  for (let g = 0; g < waiting.length; g++) {
+  for (let g = 0; g < goroutines.size; g++) {
     for (let b = waiting[g]; b !== 0; b &= b - 1) {
       const k = lowestBit(b);
       crossing.add(g, k, since[g * kinds + k], model.count);
     }
   }
-  return { whole: replay.profiles(), checkpointBits, crossing: crossing.finish() };
+  return {
+    whole: replay.profiles(),
+    goroutines,
+    firstRun,
+    checkpointBits,
+    crossing: crossing.finish(),
+  };
 }
 
 /**
@@ -105,7 +124,7 @@ export function windowProfiles(
   while (last < count && timeOf(model, last) < to) last += step;
   last = Math.min(last, count);
   const { goroutine, kind, begin, end } = index.crossing;
-  const replay = new WaitReplay(model);
+  const replay = new WaitReplay(model, index.goroutines, index.firstRun, true);
   // Records are ordered by ending event: those of waits open at `first` are in the tail.
   for (let r = lastAtOrBefore(end, first - 1) + 1; r < end.length; r++) {
     if (begin[r] < first) replay.resume(goroutine[r], kind[r], begin[r]);
@@ -120,18 +139,29 @@ export function windowProfiles(
 /**
  * The wait state of every goroutine as the events go by: per goroutine (dense index) the kinds
  * it is waiting in, and per kind the event that began that wait; the waits ended so far, summed
- * per kind and stack.
+ * per kind and stack. Goroutines are numbered, and their first runs noted, as they appear.
  */
 class WaitReplay {
-  readonly waiting: Uint8Array;
-  readonly since: Int32Array;
-  private readonly tables: WaitTables;
+  waiting: Uint8Array;
+  since: Int32Array;
+  /** Goroutines with a wait that ended before their first run, while first runs are not known. */
+  readonly endedBeforeRun: number[] = [];
+  private readonly rows: WaitRows;
   private readonly builders = blockingKinds.map(() => new StackProfileBuilder());
 
-  constructor(private readonly model: TraceModel) {
-    this.tables = modelWaitTables(model);
-    this.waiting = new Uint8Array(this.tables.goroutines.size);
-    this.since = new Int32Array(this.tables.goroutines.size * kinds);
+  /**
+   * `firstRun` per goroutine, -Infinity for none yet; `firstRunsKnown` if it holds the whole
+   * trace's (cmd/trace/pprof.go clips every wait to [first run, end] of its goroutine).
+   */
+  constructor(
+    private readonly model: TraceModel,
+    private readonly goroutines: DenseIds,
+    public firstRun: Float64Array,
+    private readonly firstRunsKnown: boolean,
+  ) {
+    this.rows = waitRows(model);
+    this.waiting = new Uint8Array(goroutines.size);
+    this.since = new Int32Array(goroutines.size * kinds);
   }
 
   /** Takes up a wait begun before the replay starts. */
@@ -142,13 +172,16 @@ class WaitReplay {
 
   /** Replays events [start, end), noting in `crossing` the waits that end past a checkpoint. */
   run(start: number, end: number, window: TimeWindow | undefined, crossing?: CrossingWaits): void {
-    const { transition, arg } = this.model;
-    const { isGoroutine, entersState, startsWait, goroutines } = this.tables;
-    const { waiting, since } = this;
+    const { model, goroutines } = this;
+    const { transition, arg } = model;
+    const { isGoroutine, toRunning, entersState, startsWait } = this.rows;
+    let { waiting, since, firstRun } = this;
     for (let i = start; i < end; i++) {
       const row = transition[i];
       if (!isGoroutine[row]) continue;
-      const g = goroutines.find(arg[i]);
+      const g = goroutines.index(arg[i]);
+      if (g >= waiting.length) ({ waiting, since, firstRun } = this.makeRoom(g));
+      if (toRunning[row] && firstRun[g] === -Infinity) firstRun[g] = timeOf(model, i);
       const was = waiting[g];
       // A wait goes on while its state does; one that ends does not restart on the same event.
       const ends = was & ~entersState[row];
@@ -169,9 +202,13 @@ class WaitReplay {
   /** Adds the part in the window of goroutine g's wait of kind k from event `began` to `ended`. */
   end(g: number, k: number, began: number, ended: number, window: TimeWindow | undefined): void {
     const { model } = this;
+    const firstRun = this.firstRun[g];
+    if (firstRun === -Infinity && !this.firstRunsKnown) {
+      this.endedBeforeRun.push(g);
+      return;
+    }
     // overlapNs is 0 for a wait that ends before its goroutine first runs.
-    const from = Math.max(timeOf(model, began), this.tables.firstRun[g]);
-    const d = overlapNs(from, timeOf(model, ended), window);
+    const d = overlapNs(Math.max(timeOf(model, began), firstRun), timeOf(model, ended), window);
     if (d > 0) this.builders[k].add(model.stack[began], d);
   }
 
@@ -179,6 +216,14 @@ class WaitReplay {
     return Object.fromEntries(
       blockingKinds.map((kind, k) => [kind, this.builders[k].build()]),
     ) as BlockingProfiles;
+  }
+
+  /** Room for goroutine g, which the trace has just named. */
+  private makeRoom(g: number): this {
+    this.waiting = withRoom(this.waiting, g, 0);
+    this.since = withRoom(this.since, this.waiting.length * kinds - 1, 0);
+    this.firstRun = withRoom(this.firstRun, this.waiting.length - 1, -Infinity);
+    return this;
   }
 }
 
@@ -222,22 +267,19 @@ function lowestBit(bits: number): number {
   return 31 - Math.clz32(bits & -bits);
 }
 
-interface WaitTables {
+/**
+ * Per transition row: whether it is a goroutine's and whether it makes it run, and one bit per
+ * kind (bit k for blockingKinds[k]): the kinds whose wait state it enters, and the kinds whose
+ * wait it starts (state and reason both match). A few dozen rows, made per replay.
+ */
+interface WaitRows {
   isGoroutine: Uint8Array;
+  toRunning: Uint8Array;
   entersState: Uint8Array;
   startsWait: Uint8Array;
-  goroutines: DenseIds;
-  firstRun: Float64Array;
 }
 
-/**
- * What every pass needs, per model: per transition row whether it is a goroutine's and, one bit
- * per kind (bit k for blockingKinds[k]), the kinds whose wait state it enters and the kinds whose
- * wait it starts (state and reason both match); every goroutine numbered, and when each first
- * ran (-Infinity if never: cmd/trace/pprof.go clips every wait to [first run, end] of its
- * goroutine).
- */
-const modelWaitTables = memoizeByModel((model: TraceModel): WaitTables => {
+function waitRows(model: TraceModel): WaitRows {
   const { resourceKind, to, reason } = model.transitions;
   const stateOf: Record<BlockingKind, GoState> = {
     sync: GoState.Waiting,
@@ -248,6 +290,7 @@ const modelWaitTables = memoizeByModel((model: TraceModel): WaitTables => {
   // Events of other kinds have row 0, a placeholder of no resource: the row alone says which
   // events are goroutine transitions.
   const isGoroutine = resourceKind.map((r) => (r === goroutineResource ? 1 : 0));
+  const toRunning = to.map((state, row) => (isGoroutine[row] && state === runningState ? 1 : 0));
   const entersState = new Uint8Array(to.length);
   const startsWait = new Uint8Array(to.length);
   to.forEach((state, row) => {
@@ -263,15 +306,5 @@ const modelWaitTables = memoizeByModel((model: TraceModel): WaitTables => {
       if (tracked) startsWait[row] |= 1 << k;
     });
   });
-  const { transition, arg } = model;
-  const goroutines = new DenseIds();
-  let firstRun = new Float64Array(0);
-  for (let i = 0; i < model.count; i++) {
-    const row = transition[i];
-    if (!isGoroutine[row]) continue;
-    const g = goroutines.index(arg[i]);
-    if (g >= firstRun.length) firstRun = withRoom(firstRun, g, -Infinity);
-    if (to[row] === runningState && firstRun[g] === -Infinity) firstRun[g] = timeOf(model, i);
-  }
-  return { isGoroutine, entersState, startsWait, goroutines, firstRun };
-});
+  return { isGoroutine, toRunning, entersState, startsWait };
+}
