@@ -6,6 +6,7 @@ import { describe, expect, it } from 'vitest';
 import { parseTrace } from '../trace/parseTrace';
 import { loadFixture } from '../trace/testdata/loadFixture';
 import { eventTime } from '../trace/eventTimes';
+import { GoState, type TraceModel } from '../trace/model';
 import {
   blockingFlame,
   blockingKinds,
@@ -17,16 +18,20 @@ import {
 import type { TimeWindow } from './timeWindow';
 import { TraceModelBuilder } from './testing/modelBuilder';
 import { twoGoroutines } from './testing/twoGoroutines';
-import { GoState } from '../trace/model';
+import type { StackProfile } from './stackProfile';
+
+/** Each row of a profile as [leaf function, count, value]. */
+function byLeaf(model: TraceModel, profile: StackProfile) {
+  return [...profile.stack].map((stack, i) => {
+    const from = model.stacks.stackOffsets[stack];
+    const leaf = model.strings[model.stacks.funcName[model.stacks.stackFrames[from]]];
+    return [leaf, profile.count[i], profile.value[i]];
+  });
+}
 
 describe('blockingProfile', () => {
   const model = twoGoroutines().build();
-  const byFunc = (profile: ReturnType<typeof blockingProfile>) =>
-    [...profile.stack].map((stack, i) => {
-      const from = model.stacks.stackOffsets[stack];
-      const leaf = model.strings[model.stacks.funcName[model.stacks.stackFrames[from]]];
-      return [leaf, profile.count[i], profile.value[i]];
-    });
+  const byFunc = (profile: StackProfile) => byLeaf(model, profile);
 
   it('sums channel waits by the stack that blocked', () => {
     expect(byFunc(blockingProfile(model, 'sync'))).toEqual([['runtime.chanrecv1', 1, 55]]);
@@ -55,13 +60,8 @@ describe('blockingProfile', () => {
       .goState(70, 4, GoState.Running, GoState.NotExist, { g: 4, p: 0 })
       .sync(100)
       .build();
-    const leaves = (profile: ReturnType<typeof blockingProfile>) =>
-      [...profile.stack].map((stack, i) => {
-        const leaf = started.stacks.stackFrames[started.stacks.stackOffsets[stack]];
-        return [started.strings[started.stacks.funcName[leaf]], profile.count[i], profile.value[i]];
-      });
-    expect(leaves(blockingProfile(started, 'syscall'))).toEqual([['syscall.read', 1, 30]]);
-    expect(leaves(blockingProfile(started, 'sched'))).toEqual([]);
+    expect(byLeaf(started, blockingProfile(started, 'syscall'))).toEqual([['syscall.read', 1, 30]]);
+    expect(byLeaf(started, blockingProfile(started, 'sched'))).toEqual([]);
   });
 
   it('builds the flame graph root first', () => {
