@@ -79,8 +79,8 @@ export function indexWaits(model: TraceModel, checkpointBits: number): WaitIndex
   let crossing = new CrossingWaits(checkpointBits);
   replay.run(0, model.count, undefined, crossing);
   // A wait that ends before its goroutine's first run counts only if that run never comes, which
-  // the trace end tells: rare (a goroutine in a syscall or runnable when tracing starts), and then
-  // the pass is made again, knowing.
+  // the trace end tells. It is rare (a goroutine in a syscall when tracing starts that loses its
+  // P, and then never runs), and then the pass is made again, knowing.
   const firstRun = replay.firstRun.slice(0, goroutines.size);
   if (replay.endedBeforeRun.some((g) => firstRun[g] === -Infinity)) {
     replay = new WaitReplay(model, goroutines, firstRun, true);
