@@ -29,11 +29,10 @@ export function mmuCurve(series: UtilSeries[], windowNs: Float64Array): MmuCurve
     worstStart: new Float64Array(n).fill(NaN),
     worstSeries: new Int32Array(n).fill(-1),
   };
-  const sums = series.map(cumulativeSums);
   const grids = series.map(integralGrid);
   for (let w = 0; w < n; w++) {
     for (let s = 0; s < series.length; s++) {
-      const [mmu, start] = seriesMmu(series[s], sums[s], grids[s], windowNs[w]);
+      const [mmu, start] = seriesMmu(series[s], grids[s], windowNs[w]);
       if (mmu < curve.mmu[w] || curve.worstSeries[w] < 0) {
         curve.mmu[w] = mmu;
         curve.worstStart[w] = start;
@@ -71,42 +70,24 @@ export function clipUtilSeries(series: UtilSeries, window: TimeWindow): UtilSeri
 }
 
 /**
- * sums[k]: integral of the utilization from time[0] to time[k * sumStride]. Integrals at the
- * points between are summed on from there (integralTo), step by step in the same order, so they
- * come out bit for bit as if every point kept one: a 16th of the memory.
- */
-function cumulativeSums({ time, level, levels }: UtilSeries): Float64Array {
-  const n = time.length;
-  const sums = new Float64Array(Math.ceil(n / sumStride));
-  let sum = 0;
-  for (let j = 1; j < n; j++) {
-    sum += levels[level[j - 1]] * (time[j] - time[j - 1]);
-    if (j % sumStride === 0) sums[j / sumStride] = sum;
-  }
-  return sums;
-}
-
-const sumStride = 16;
-
-/** Integral of the utilization from time[0] to time[j], from the sums kept every sumStride. */
-function integralTo({ time, level, levels }: UtilSeries, sums: Float64Array, j: number): number {
-  const from = j - (j % sumStride);
-  let sum = sums[from / sumStride];
-  for (let m = from; m < j; m++) sum += levels[level[m]] * (time[m + 1] - time[m]);
-  return sum;
-}
-
-/**
  * Integrals of a series at evenly spaced edges, about `pointsPerBand` points apart: every window
  * starting between two edges covers whole stretches between later edges, whose integrals bound
- * its mean from below. Made once per series, it serves every window size.
+ * its mean from below. The points at the edges are where scans of a band start. Made once per
+ * series, it serves every window size.
  */
 interface IntegralGrid {
   width: number;
   /** Integral from the series' start to edge k (at time[0] + k * width), past its end too. */
   at: Float64Array;
-  /** Room for the bounds of the bands of any window size, reused from one size to the next. */
-  bound: Float64Array;
+  /**
+   * The last point at or before edge k, and the integral to that point, summed step by step from
+   * the start as WindowScan sums on: the scans' integrals come out the same bit for bit wherever
+   * they start.
+   */
+  point: Int32Array;
+  pointSum: Float64Array;
+  /** Integral over the whole series. */
+  total: number;
 }
 
 /** Series points per grid band: fewer bound tighter but cost more bounds per window size. */
@@ -115,19 +96,28 @@ const pointsPerBand = 16;
 function integralGrid(series: UtilSeries): IntegralGrid {
   const { time, level, levels } = series;
   const n = time.length;
-  if (n < 2) return { width: 0, at: new Float64Array(0), bound: new Float64Array(0) };
-  const bands = Math.ceil(n / pointsPerBand);
-  const width = (time[n - 1] - time[0]) / bands;
   // Two edges past the end: a window's last covered edge may round up onto them.
-  const at = new Float64Array(bands + 3);
+  const edges = n < 2 ? 0 : Math.ceil(n / pointsPerBand) + 3;
+  const width = n < 2 ? 0 : (time[n - 1] - time[0]) / (edges - 3);
+  const at = new Float64Array(edges);
+  const point = new Int32Array(edges);
+  const pointSum = new Float64Array(edges);
   let j = 0;
   let sum = 0; // integral to time[j]
-  for (let k = 0; k < at.length; k++) {
+  for (let k = 0; k < edges; k++) {
     const t = time[0] + k * width;
-    for (; j + 1 < n && time[j + 1] <= t; j++) sum += levels[level[j]] * (time[j + 1] - time[j]);
+    for (; j + 1 < n && time[j + 1] <= t; j++) sum = sumOn(sum, series, j);
+    point[k] = j;
+    pointSum[k] = sum;
     at[k] = sum + levels[level[j]] * (t - time[j]);
   }
-  return { width, at, bound: new Float64Array(at.length) };
+  for (; j + 1 < n; j++) sum = sumOn(sum, series, j);
+  return { width, at, point, pointSum, total: sum };
+}
+
+/** The integral to point j + 1 from the one to point j: every integral is summed on so. */
+function sumOn(sum: number, { time, level, levels }: UtilSeries, j: number): number {
+  return sum + levels[level[j]] * (time[j + 1] - time[j]);
 }
 
 /**
@@ -137,12 +127,7 @@ function integralGrid(series: UtilSeries): IntegralGrid {
  * goes first, so on most sizes little of the trace is scanned (internal/trace/gc.go bands its
  * series for the same reason). Windows too short to cover whole bands are all scanned.
  */
-function seriesMmu(
-  series: UtilSeries,
-  sums: Float64Array,
-  grid: IntegralGrid,
-  window: number,
-): [number, number] {
+function seriesMmu(series: UtilSeries, grid: IntegralGrid, window: number): [number, number] {
   const { time } = series;
   const n = time.length;
   if (n < 2) return [1, NaN];
@@ -155,24 +140,30 @@ function seriesMmu(
   const latest = time[n - 1] - w;
   const bands = Math.floor((latest - first) / grid.width) + 1;
   const edge = (k: number) => first + k * grid.width;
-  // Integrals carry rounding; a bound a hair too high could skip the band holding the answer,
-  // so bounds are lowered by more than the rounding of the largest integral. No window's mean
-  // is below 0 (scans clamp rounding there), so no bound need be either.
-  const slack = (8 * Number.EPSILON * (integralTo(series, sums, n - 1) + 1)) / w;
-  const { bound } = grid;
-  let lowest = 0;
-  for (let k = 0; k < bands - 1; k++) {
-    bound[k] = Math.max(0, (grid.at[k + covered] - grid.at[k + 1]) / w - slack);
-    if (bound[k] < bound[lowest]) lowest = k;
-  }
-  // The last band takes every start up to the latest, wherever rounding put its edges: its
-  // bound is 0 and it is always scanned.
-  bound[bands - 1] = 0;
+  const { at } = grid;
+  // Bounds are integrals, w times a mean: no division per band. Integrals carry rounding; a
+  // bound a hair too high could skip the band holding the answer, so bounds are lowered by more
+  // than the rounding of the largest integral and of w times a mean. No window's mean is below
+  // 0 (scans clamp rounding there), so no bound need be either.
+  const slack = 16 * Number.EPSILON * (grid.total + 1);
+  /** A lower bound of w times the mean of the windows starting in bands [k, k + count). */
+  const bound = (k: number, count: number) => Math.max(0, at[k + covered] - at[k + count] - slack);
   let best = Infinity;
   let bestStart = first;
+  // Bands bounded by the best mean can only tie it, and ties go to the earliest start.
+  const ruledOut = (floor: number, k: number) =>
+    floor > best * w || (floor === best * w && edge(k) >= bestStart);
   const scanBand = (k: number) => {
-    const to = k === bands - 1 ? Infinity : edge(k + 1);
-    const scan = new WindowScan(series, window, { from: edge(k), to, sums });
+    // Window ends start from a covered edge, at least a band short of any window's end.
+    const right = k + covered - 1;
+    const scan = new WindowScan(series, window, {
+      from: edge(k),
+      to: k === bands - 1 ? Infinity : edge(k + 1),
+      leftPos: grid.point[k],
+      leftSum: grid.pointSum[k],
+      rightPos: grid.point[right],
+      rightSum: grid.pointSum[right],
+    });
     while (scan.next()) {
       if (scan.mean < best || (scan.mean === best && scan.start < bestStart)) {
         best = scan.mean;
@@ -181,14 +172,38 @@ function seriesMmu(
       if (scan.mean === 0) break;
     }
   };
-  scanBand(lowest);
-  for (let k = 0; k < bands; k++) {
-    // A band bounded by the best mean can only tie it, and ties go to the earliest start.
-    if (k === lowest || bound[k] > best || (bound[k] === best && edge(k) >= bestStart)) continue;
-    scanBand(k);
+  // Bands go in groups, bounded by the edges all of a group's windows cover, so most are
+  // ruled out a group at a time. A group spans at most a quarter of the covered bands: its
+  // bound is nearly as tight as its bands'. The last band takes every start up to the latest,
+  // wherever rounding put its edges: its bound is 0, and it is left out of the groups.
+  const group = Math.max(1, Math.min(maxGroup, covered >> 2));
+  const last = bands - 1;
+  // The band with the lowest bound goes first, so on most sizes little of the trace is scanned.
+  let seed = last;
+  let seedBound = Infinity;
+  for (let g = 0; g < last; g += group) {
+    const end = Math.min(g + group, last);
+    if (bound(g, end - g) >= seedBound) continue;
+    for (let k = g; k < end; k++) {
+      const b = bound(k, 1);
+      if (b < seedBound) {
+        seed = k;
+        seedBound = b;
+      }
+    }
   }
+  scanBand(seed);
+  for (let g = 0; g < last; g += group) {
+    const end = Math.min(g + group, last);
+    if (ruledOut(bound(g, end - g), g)) continue;
+    for (let k = g; k < end; k++) if (k !== seed && !ruledOut(bound(k, 1), k)) scanBand(k);
+  }
+  if (seed !== last && !ruledOut(0, last)) scanBand(last);
   return [Math.max(0, Math.min(1, best)), bestStart];
 }
+
+/** Bands per group at most (seriesMmu). */
+const maxGroup = 64;
 
 /** [mmu, start of a worst window] from every window a scan tries, in time order. */
 function scanMmu(scan: WindowScan, first: number): [number, number] {
@@ -225,7 +240,7 @@ function pointAt(time: Float64Array, t: number): number {
  * order: each `next()` moves to the next one and sets `start` and `mean`. The windowed mean is
  * piecewise linear between those starts, so its extremes are among them. A window longer than
  * the series is shortened to it, as in Go (windowLength). Given a band, only starts in
- * [from, to) are tried; the series' cumulativeSums give the integrals where the band begins.
+ * [from, to) are tried, and the window edges are walked on from the points given.
  */
 export class WindowScan {
   start = NaN;
@@ -246,7 +261,7 @@ export class WindowScan {
   constructor(
     private readonly series: UtilSeries,
     window: number,
-    band?: { from: number; to: number; sums: Float64Array },
+    band?: BandStart,
   ) {
     const { time } = series;
     const n = time.length;
@@ -258,17 +273,19 @@ export class WindowScan {
       while (this.b < n && time[this.b] - this.w < time[0]) this.b++;
       return;
     }
-    // The same candidates a scan from the series' start reaches by walking, found by search.
-    this.a = firstWhere(n, (j) => time[j] >= from);
-    this.b = firstWhere(n, (j) => time[j] - this.w >= from);
-    this.leftPos = pointAt(time, from);
-    this.rightPos = pointAt(time, from + this.w);
-    this.leftSum = integralTo(series, band.sums, this.leftPos);
-    this.rightSum = integralTo(series, band.sums, this.rightPos);
+    // The same candidates a scan from the series' start reaches, found by walking on from the
+    // points given: times only increase, so none before them is a candidate.
+    this.a = firstFrom(time, 0, from, band.leftPos);
+    this.b = firstFrom(time, this.w, from, band.rightPos);
+    this.leftPos = band.leftPos;
+    this.leftSum = band.leftSum;
+    this.rightPos = band.rightPos;
+    this.rightSum = band.rightSum;
   }
 
   next(): boolean {
-    const { time, level, levels } = this.series;
+    const { series } = this;
+    const { time, level, levels } = series;
     const n = time.length;
     const w = this.w;
     if (w <= 0) {
@@ -290,10 +307,10 @@ export class WindowScan {
     const end = start + w;
     let { leftPos, rightPos, leftSum, rightSum } = this;
     for (; rightPos + 1 < n && time[rightPos + 1] <= end; rightPos++) {
-      rightSum += levels[level[rightPos]] * (time[rightPos + 1] - time[rightPos]);
+      rightSum = sumOn(rightSum, series, rightPos);
     }
     for (; leftPos + 1 < n && time[leftPos + 1] <= start; leftPos++) {
-      leftSum += levels[level[leftPos]] * (time[leftPos + 1] - time[leftPos]);
+      leftSum = sumOn(leftSum, series, leftPos);
     }
     this.leftPos = leftPos;
     this.rightPos = rightPos;
@@ -306,6 +323,26 @@ export class WindowScan {
     this.mean = Math.max(0, (rightIntegral - leftIntegral) / w);
     return true;
   }
+}
+
+/**
+ * Where a scan of one band starts: the band's edges, the last point at or before `from` and one
+ * at or before `from` + the window length, each with the integral to it (as WindowScan sums).
+ */
+interface BandStart {
+  from: number;
+  to: number;
+  leftPos: number;
+  leftSum: number;
+  rightPos: number;
+  rightSum: number;
+}
+
+/** The first j from `start` on where time[j] - offset >= value (monotone in j). */
+function firstFrom(time: Float64Array, offset: number, value: number, start: number): number {
+  let j = start;
+  while (j < time.length && time[j] - offset < value) j++;
+  return j;
 }
 
 /** The length windows of a size have in a series: the size, or the series' span if shorter. */
