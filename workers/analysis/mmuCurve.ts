@@ -90,8 +90,11 @@ interface IntegralGrid {
   total: number;
 }
 
-/** Series points per grid band: fewer bound tighter but cost more bounds per window size. */
-const pointsPerBand = 16;
+/**
+ * Series points per grid band. Fewer bound tighter, but make a larger grid, written for every
+ * curve; more make longer band scans, and more window sizes too short to be banded.
+ */
+const pointsPerBand = 64;
 
 function integralGrid(series: UtilSeries): IntegralGrid {
   const { time, level, levels } = series;
