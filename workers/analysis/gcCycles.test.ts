@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { RangeName } from '../trace/model';
 import { gcCycles } from './gcCycles';
 import { oneGcCycle } from './testing/oneGcCycle';
 
@@ -22,6 +23,21 @@ describe('gcCycles', () => {
     expect(row('assistCpuNs')).toBe(20);
     expect([row('dedicatedNs'), row('fractionalNs'), row('idleNs')]).toEqual([50, 0, 0]);
     expect([row('sweepNs'), row('sweptBytes')]).toEqual([10, 8192]);
+  });
+
+  it('pairs sweeps across generations: one re-announced, one already running, one unfinished', () => {
+    const model = oneGcCycle()
+      .range(310, 'begin', RangeName.gcSweep, { g: 1, p: 1 })
+      .sync(400)
+      // P1's sweep re-announced, P0's seen for the first time: it began by the generation start.
+      .range(400, 'active', RangeName.gcSweep, { g: 1, p: 1 })
+      .range(401, 'active', RangeName.gcSweep, { g: 2, p: 0 })
+      .range(420, 'end', RangeName.gcSweep, { g: 1, p: 1 }, undefined, 100)
+      .heapLive(450, 900, { g: 2, p: 0 })
+      .build();
+    const swept = gcCycles(model);
+    // 120–130, 310–420 and 400 to the last event at 450, P0's sweep still running there.
+    expect([swept.sweepNs[0], swept.sweptBytes[0]]).toEqual([10 + 110 + 50, 8192 + 100]);
   });
 
   it('reads the heap at begin, at mark termination and at GCEnd, and the goal in force', () => {

@@ -4,13 +4,13 @@ import {
   MetricName,
   RangeName,
   ResourceKind,
-  sweepRow,
   type TraceModel,
 } from '../trace/model';
 import { eventTime } from '../trace/eventTimes';
 import { DenseIds } from './denseIds';
 import { withRoom } from './growingColumn';
 import {
+  generationStartBefore,
   modelRangeSpans,
   spanEnd,
   spanStart,
@@ -156,15 +156,13 @@ export function cycleAt(start: Float64Array, t: number): number {
 }
 
 /**
- * STW phases, assists and sweeps, each assigned to the cycle that began last before it. Returns
- * the event that began each cycle's mark termination (-1 if none).
+ * STW phases and assists, each assigned to the cycle that began last before it. Returns the event
+ * that began each cycle's mark termination (-1 if none).
  */
 function addSpanWork(model: TraceModel, spans: RangeSpans, cycles: GcCycles): Int32Array {
   const markTermBegin = new Int32Array(cycles.count).fill(-1);
-  const sweepName = model.strings.indexOf(RangeName.gcSweep);
   const assistName = model.strings.indexOf(RangeName.gcMarkAssist);
-  const { name: spanName, scopeId, scopeKind, flags, beginEvent, endEvent } = spans;
-  const { event: sweepEvent, sweptBytes, reclaimedBytes } = model.sweeps;
+  const { name: spanName, scopeId, scopeKind, flags, beginEvent } = spans;
   const cycleStart = cycles.start;
   const Goroutine = ResourceKind.Goroutine;
   // Per goroutine (dense index): the last cycle it was counted as assisting in. A goroutine's
@@ -173,9 +171,6 @@ function addSpanWork(model: TraceModel, spans: RangeSpans, cycles: GcCycles): In
   let assistedIn = new Int32Array(0);
   const stwKind = new Map<number, string | null>();
   let c = -1;
-  // Sweep spans end nearly in the order they began: a cursor over the sweep rows finds the row
-  // of each end event, and the few ends behind it are searched for.
-  let sweep = 0;
   for (let s = 0; s < spans.count; s++) {
     const name = spanName[s];
     const t = spanStart(model, spans, s);
@@ -194,20 +189,6 @@ function addSpanWork(model: TraceModel, spans: RangeSpans, cycles: GcCycles): In
       if (assistedIn[g] !== c) {
         assistedIn[g] = c;
         cycles.assistGoroutines[c]++;
-      }
-    } else if (name === sweepName) {
-      cycles.sweepNs[c] += d;
-      const e = endEvent[s];
-      if (e < 0) continue;
-      let row: number;
-      if (sweep > 0 && sweepEvent[sweep - 1] >= e) row = sweepRow(model, e);
-      else {
-        while (sweep < sweepEvent.length && sweepEvent[sweep] < e) sweep++;
-        row = sweep < sweepEvent.length && sweepEvent[sweep] === e ? sweep : -1;
-      }
-      if (row >= 0) {
-        cycles.sweptBytes[c] += sweptBytes[row];
-        cycles.reclaimedBytes[c] += reclaimedBytes[row];
       }
     } else if (scopeKind[s] === Goroutine && flags[s] === 0) {
       let reason = stwKind.get(name);
@@ -228,7 +209,7 @@ function addSpanWork(model: TraceModel, spans: RangeSpans, cycles: GcCycles): In
 /**
  * One pass over the events for what only the event order tells: heap live at the cycle's begin,
  * mark-termination and end events, the goal and GOMAXPROCS, the running time of labelled GC
- * workers and of goroutines inside an assist.
+ * workers and of goroutines inside an assist, and the sweeps.
  */
 function addEventWork(
   model: TraceModel,
@@ -244,14 +225,16 @@ function addEventWork(
   const goalName = model.strings.indexOf(MetricName.heapGoal);
   const procsName = model.strings.indexOf(MetricName.gomaxprocs);
   const assistName = model.strings.indexOf(RangeName.gcMarkAssist);
+  const sweepName = model.strings.indexOf(RangeName.gcSweep);
   const labelMode = workerLabels.map((l) => model.strings.indexOf(l));
   const workerTime = [cycles.dedicatedNs, cycles.fractionalNs, cycles.idleNs];
   const steps = goroutineSteps(model);
   // Codes as locals: read from the imported objects in this loop, they slow V8 down.
-  const { Metric, Label, RangeBegin, RangeEnd, StateTransition } = EventKind;
+  const { Metric, Label, RangeBegin, RangeActive, RangeEnd, StateTransition } = EventKind;
   const { toRunning, fromRunning } = GoStep;
   const goroutines = new GoroutineWork();
   const mark = concurrentMark(cycles);
+  const sweeps = new SweepWork(model, cycles);
   let heap = NaN;
   let goal = NaN;
   let procs = 0;
@@ -302,9 +285,6 @@ function addEventWork(
       if (name === heapName) heap = value;
       else if (name === goalName) goal = value;
       else if (name === procsName) procs = value;
-    } else if (k === RangeEnd && i === lastEnd) {
-      cycles.heapMarked[next - 1] = heap;
-      cycles.goal[next - 1] = goal;
     } else if (k === Label) {
       const mode = labelMode.indexOf(model.labels.label[arg[i]]);
       if (mode >= 0) {
@@ -312,18 +292,98 @@ function addEventWork(
         goroutines.stintMode[s] = mode;
         goroutines.stintStart[s] = eventTime(model, i);
       }
-    } else if (k === RangeBegin && rangeName[arg[i]] === assistName) {
-      const s = goroutines.slot(rangeScope[arg[i]]); // The assisting goroutine emits it.
-      goroutines.inAssist[s] = 1;
-      goroutines.assistSince[s] = eventTime(model, i);
-    } else if (k === RangeEnd && rangeName[arg[i]] === assistName) {
-      const s = goroutines.slot(rangeScope[arg[i]]);
-      const since = goroutines.assistSince[s];
-      if (goroutines.inAssist[s] && !Number.isNaN(since)) {
-        mark.add(cycles.assistCpuNs, since, eventTime(model, i));
+    } else if (k === RangeBegin || k === RangeActive || k === RangeEnd) {
+      const row = arg[i];
+      const name = rangeName[row];
+      if (name === sweepName) sweeps.add(i, k, row);
+      else if (i === lastEnd) {
+        cycles.heapMarked[next - 1] = heap;
+        cycles.goal[next - 1] = goal;
+      } else if (name !== assistName) continue;
+      else if (k === RangeBegin) {
+        const s = goroutines.slot(rangeScope[row]); // The assisting goroutine emits it.
+        goroutines.inAssist[s] = 1;
+        goroutines.assistSince[s] = eventTime(model, i);
+      } else if (k === RangeEnd) {
+        const s = goroutines.slot(rangeScope[row]);
+        const since = goroutines.assistSince[s];
+        if (goroutines.inAssist[s] && !Number.isNaN(since)) {
+          mark.add(cycles.assistCpuNs, since, eventTime(model, i));
+        }
+        goroutines.inAssist[s] = 0;
       }
-      goroutines.inAssist[s] = 0;
     }
+  }
+  sweeps.finish();
+}
+
+/**
+ * Incremental sweeping per cycle. Sweep ranges are paired by scope as rangeSpans pairs the other
+ * ranges (a re-announced one skipped, one already running starting at its generation's Sync);
+ * a span counts in the cycle that began last before it began, with the bytes its end reports.
+ */
+class SweepWork {
+  /** Per scope (dense index of scope id and kind): the open span's start (NaN for none). */
+  private start = new Float64Array(0);
+  /** … and the cycle it counts in. */
+  private cycle = new Int32Array(0);
+  private readonly scopes = new DenseIds();
+  /** The cycle of the last span begun, as a cursor: spans begin in time order but for a few. */
+  private c = -1;
+  /** Cursor over model.sweeps: the ends come in event order. */
+  private sweepRow = 0;
+
+  constructor(
+    private readonly model: TraceModel,
+    private readonly cycles: GcCycles,
+  ) {}
+
+  /** Sweep range event i (RangeBegin, RangeActive or RangeEnd, of kind k), with its row. */
+  add(i: number, k: number, row: number): void {
+    const { model } = this;
+    const s = this.scopes.index(model.ranges.scopeId[row] * 4 + model.ranges.scopeKind[row]);
+    if (s >= this.start.length) {
+      this.start = withRoom(this.start, s, NaN);
+      this.cycle = withRoom(this.cycle, s, -1);
+    }
+    const since = this.start[s];
+    if (k !== EventKind.RangeEnd) {
+      if (!Number.isNaN(since)) return;
+      const t = k === EventKind.RangeActive ? generationStartBefore(model, i) : eventTime(model, i);
+      this.start[s] = t;
+      this.cycle[s] = this.cycleAt(t);
+      return;
+    }
+    if (Number.isNaN(since)) return;
+    this.start[s] = NaN;
+    const c = this.cycle[s];
+    if (c < 0) return;
+    this.cycles.sweepNs[c] += eventTime(model, i) - since;
+    const { event, sweptBytes, reclaimedBytes } = model.sweeps;
+    let r = this.sweepRow;
+    while (r < event.length && event[r] < i) r++;
+    this.sweepRow = r;
+    if (r < event.length && event[r] === i) {
+      this.cycles.sweptBytes[c] += sweptBytes[r];
+      this.cycles.reclaimedBytes[c] += reclaimedBytes[r];
+    }
+  }
+
+  /** Spans still running at the trace end count up to the last event. */
+  finish(): void {
+    const end = eventTime(this.model, this.model.count - 1);
+    for (let s = 0; s < this.scopes.size; s++) {
+      const c = this.cycle[s];
+      if (!Number.isNaN(this.start[s]) && c >= 0) this.cycles.sweepNs[c] += end - this.start[s];
+    }
+  }
+
+  /** cycleAt(start, t), by moving the cursor: back by a search only for a span begun earlier. */
+  private cycleAt(t: number): number {
+    const start = this.cycles.start;
+    if (this.c >= 0 && t < start[this.c]) this.c = cycleAt(start, t);
+    else while (this.c + 1 < start.length && start[this.c + 1] <= t) this.c++;
+    return this.c;
   }
 }
 

@@ -6,9 +6,11 @@ import { memoizeByModel } from './modelMemo';
 import { lastAtOrBefore } from './sortedSearch';
 
 /**
- * Every range of the trace (stop-the-world, GC mark phase, sweeps, mark assists) paired into a
- * span, in the order the spans began. Columns, one row per span; their times are their events'
- * (`spanStart`, `spanEnd`), not copies: a big trace has millions of spans.
+ * Every range of the trace but the sweeps (stop-the-world, GC mark phase, mark assists) paired
+ * into a span, in the order the spans began. Columns, one row per span; their times are their
+ * events' (`spanStart`, `spanEnd`), not copies: a big trace has millions of spans. Sweeps are
+ * most of the ranges of a busy trace and only gcCycles needs them, as sums it takes in its own
+ * pass over the events: storing them here would cost more than that pass.
  */
 export interface RangeSpans {
   count: number;
@@ -46,7 +48,7 @@ export function spanEnd(model: TraceModel, spans: RangeSpans, s: number): number
 }
 
 /** The time of the Sync that began the generation of event i (the first event's if none). */
-function generationStartBefore(model: TraceModel, i: number): number {
+export function generationStartBefore(model: TraceModel, i: number): number {
   const g = lastAtOrBefore(model.generationStarts, i);
   return eventTime(model, g >= 0 ? model.generationStarts[g] : 0);
 }
@@ -58,7 +60,7 @@ export function isWholeSpan(spans: RangeSpans, i: number): boolean {
 
 /**
  * Pairs RangeBegin/RangeActive with RangeEnd by (name, scope), as x/exp/trace scopes them: the
- * mark phase is global, sweeps belong to a P, STW and assists to a goroutine. Go re-announces
+ * mark phase is global, STW and assists belong to a goroutine. Go re-announces
  * ranges still running at every generation start with RangeActive (internal/trace/order.go); an
  * Active for a span already open is that re-announcement and is skipped. An Active for an
  * unknown span starts it at the preceding Sync, like summary.go does.
@@ -68,6 +70,7 @@ export function rangeSpans(model: TraceModel): RangeSpans {
   const { name, scopeKind, scopeId } = model.ranges;
   // Kind codes as locals: read from the imported object in the loops, they slow V8 down.
   const { RangeBegin, RangeActive, RangeEnd } = EventKind;
+  const sweepName = model.strings.indexOf(RangeName.gcSweep);
   // Each range event has its own row in `ranges`, so their number bounds the spans without a
   // counting pass over all events. The columns are cut to the spans found; their unused ends
   // are never written, so they hold no memory.
@@ -89,6 +92,7 @@ export function rangeSpans(model: TraceModel): RangeSpans {
     const k = kind[i];
     if (k !== RangeBegin && k !== RangeActive && k !== RangeEnd) continue;
     const row = arg[i];
+    if (name[row] === sweepName) continue;
     const key = name[row] * 4 + scopeKind[row];
     let scope = scopeOf[key];
     if (scope < 0) {
