@@ -33,6 +33,8 @@ describe('heapSeries', () => {
     // Column 0 (t 1..10) has values 2, 3, 1, 2, 3, 1…: first t = 1, highest t = 2, lowest t = 3.
     expect([...thin.live.time].filter((t) => t <= 10)).toEqual([1, 2, 3, 10]);
     expect([...thin.live.time].filter((t) => t > 10 && t <= 20)).toEqual([11, 14, 18, 20]);
+    // Column 2 (t 21..30): the first point is also the lowest, and comes once.
+    expect([...thin.live.time].filter((t) => t > 20 && t <= 30)).toEqual([21, 23, 30]);
     expect(thin.complete).toBe(false);
   });
 });

@@ -72,25 +72,25 @@ const modelHeapEvents = memoizeByModel((model: TraceModel): HeapEvents => {
   const { kind, arg, count } = model;
   const liveName = model.strings.indexOf(MetricName.heapObjects);
   const goalName = model.strings.indexOf(MetricName.heapGoal);
-  // The series (0 live, 1 goal, -1 none) each metric row feeds; counted first to size the
-  // columns. Metric rows are in event order, so the events are walked along with them.
+  // Counted first to size the columns, from the metric table: a column of the series each row
+  // feeds would cost more in fresh memory than reading the names twice.
   const { name: metricName } = model.metrics;
-  const seriesOfRow = new Int8Array(metricName.length);
   const sizes = [0, 0];
   for (let r = 0; r < metricName.length; r++) {
-    const series = metricName[r] === liveName ? 0 : metricName[r] === goalName ? 1 : -1;
-    seriesOfRow[r] = series;
-    if (series >= 0) sizes[series]++;
+    if (metricName[r] === liveName) sizes[0]++;
+    else if (metricName[r] === goalName) sizes[1]++;
   }
-  const out = sizes.map((n) => new Int32Array(n));
-  const filled = [0, 0];
+  const [live, goal] = sizes.map((n) => new Int32Array(n));
+  let lives = 0;
+  let goals = 0;
   const { Metric } = EventKind;
   for (let i = 0; i < count; i++) {
     if (kind[i] !== Metric) continue;
-    const series = seriesOfRow[arg[i]];
-    if (series >= 0) out[series][filled[series]++] = i;
+    const name = metricName[arg[i]];
+    if (name === liveName) live[lives++] = i;
+    else if (name === goalName) goal[goals++] = i;
   }
-  return { live: out[0], goal: out[1], cycleStarts: markStarts(model) };
+  return { live, goal, cycleStarts: markStarts(model) };
 });
 
 /** The points' times, values and cycles, for the given rows of `points`. */
@@ -162,7 +162,14 @@ function thinnedRows(
   if (end - first <= 4 * pixelWidth || to <= from) return range(first, end);
   const { value } = model.metrics;
   const { arg } = model;
-  const keep = new Uint8Array(end - first);
+  const rows: number[] = [];
+  // Appends a column's kept rows: its first and last, its lowest and highest between them, each
+  // once. Columns come in order, so the rows do too.
+  const keep = (start: number, lo: number, hi: number, last: number) => {
+    for (const k of [start, Math.min(lo, hi), Math.max(lo, hi), last]) {
+      if (rows.length === 0 || rows[rows.length - 1] < first + k) rows.push(first + k);
+    }
+  };
   const width = (to - from) / pixelWidth;
   let column = -1;
   // Per column so far: its first point, and its lowest and highest, with their values.
@@ -176,7 +183,7 @@ function thinnedRows(
     const v = value[arg[e]];
     const c = Math.floor((eventTime(model, e) - from) / width);
     if (c !== column) {
-      if (k > 0) keep[start] = keep[lo] = keep[hi] = keep[k - 1] = 1;
+      if (k > 0) keep(start, lo, hi, k - 1);
       column = c;
       start = lo = hi = k;
       low = high = v;
@@ -184,8 +191,6 @@ function thinnedRows(
     if (v < low) [lo, low] = [k, v];
     if (v > high) [hi, high] = [k, v];
   }
-  keep[start] = keep[lo] = keep[hi] = keep[end - first - 1] = 1;
-  const rows: number[] = [];
-  keep.forEach((kept, k) => kept && rows.push(first + k));
+  keep(start, lo, hi, end - first - 1);
   return Int32Array.from(rows);
 }
