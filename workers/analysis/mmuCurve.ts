@@ -141,27 +141,32 @@ function seriesMmu(series: UtilSeries, grid: IntegralGrid, window: number): [num
   if (!(covered >= 2)) return scanMmu(new WindowScan(series, window), first);
 
   const latest = time[n - 1] - w;
-  const bands = Math.floor((latest - first) / grid.width) + 1;
-  const edge = (k: number) => first + k * grid.width;
-  const { at } = grid;
+  const { width, at } = grid;
+  const bands = Math.floor((latest - first) / width) + 1;
+  const last = bands - 1;
   // Bounds are integrals, w times a mean: no division per band. Integrals carry rounding; a
   // bound a hair too high could skip the band holding the answer, so bounds are lowered by more
   // than the rounding of the largest integral and of w times a mean. No window's mean is below
   // 0 (scans clamp rounding there), so no bound need be either.
   const slack = 16 * Number.EPSILON * (grid.total + 1);
-  /** A lower bound of w times the mean of the windows starting in bands [k, k + count). */
-  const bound = (k: number, count: number) => Math.max(0, at[k + covered] - at[k + count] - slack);
+  /**
+   * A lower bound of w times the mean of the windows starting in bands [k, k + count): the
+   * integral between the edges they all cover. The last band takes every start up to the
+   * latest, wherever rounding put its edges: its bound is 0, and it is always scanned.
+   */
+  const bound = (k: number, count: number) =>
+    k + count > last ? 0 : Math.max(0, at[k + covered] - at[k + count] - slack);
   let best = Infinity;
   let bestStart = first;
   // Bands bounded by the best mean can only tie it, and ties go to the earliest start.
   const ruledOut = (floor: number, k: number) =>
-    floor > best * w || (floor === best * w && edge(k) >= bestStart);
+    floor > best * w || (floor === best * w && first + k * width >= bestStart);
   const scanBand = (k: number) => {
     // Window ends start from a covered edge, at least a band short of any window's end.
     const right = k + covered - 1;
     const scan = new WindowScan(series, window, {
-      from: edge(k),
-      to: k === bands - 1 ? Infinity : edge(k + 1),
+      from: first + k * width,
+      to: k === last ? Infinity : first + (k + 1) * width,
       leftPos: grid.point[k],
       leftSum: grid.pointSum[k],
       rightPos: grid.point[right],
@@ -177,11 +182,10 @@ function seriesMmu(series: UtilSeries, grid: IntegralGrid, window: number): [num
   };
   // Bands go in groups, bounded by the edges all of a group's windows cover, so most are
   // ruled out a group at a time. A group spans at most a quarter of the covered bands: its
-  // bound is nearly as tight as its bands'. The last band takes every start up to the latest,
-  // wherever rounding put its edges: its bound is 0, and it is left out of the groups.
+  // bound is nearly as tight as its bands'.
   const group = Math.max(1, Math.min(maxGroup, covered >> 2));
-  const last = bands - 1;
-  // The band with the lowest bound goes first, so on most sizes little of the trace is scanned.
+  // The band with the lowest bound but the last goes first, so on most sizes little of the
+  // trace is scanned.
   let seed = last;
   let seedBound = Infinity;
   for (let g = 0; g < last; g += group) {
@@ -195,13 +199,18 @@ function seriesMmu(series: UtilSeries, grid: IntegralGrid, window: number): [num
       }
     }
   }
-  scanBand(seed);
-  for (let g = 0; g < last; g += group) {
-    const end = Math.min(g + group, last);
-    if (ruledOut(bound(g, end - g), g)) continue;
-    for (let k = g; k < end; k++) if (k !== seed && !ruledOut(bound(k, 1), k)) scanBand(k);
-  }
-  if (seed !== last && !ruledOut(0, last)) scanBand(last);
+  const scanBands = (from: number, to: number) => {
+    for (let g = from; g < to; g += group) {
+      const end = Math.min(g + group, to);
+      if (ruledOut(bound(g, end - g), g)) continue;
+      for (let k = g; k < end; k++) if (!ruledOut(bound(k, 1), k)) scanBand(k);
+    }
+  };
+  // From the seed on, then the bands before it: the seed is scanned first, by the same calls as
+  // every band. (A call of its own, or one reached on some sizes only, had V8 drop to the
+  // interpreter there, on every size, for lack of type feedback.)
+  scanBands(seed, bands);
+  scanBands(0, seed);
   return [Math.max(0, Math.min(1, best)), bestStart];
 }
 
