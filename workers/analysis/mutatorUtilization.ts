@@ -27,9 +27,10 @@ export interface UtilFlags {
 /**
  * Mutator utilization as a step function: from time[j] on (times strictly increasing), the
  * mutator had share levels[level[j]] of the CPU (of its P with perProc). Each series ends with a
- * 0 at the last event. A series takes few distinct values (1 − k/GOMAXPROCS, and what subtractOneProc makes of
- * them), so a point keeps a one-byte code of its value rather than the value: 9 bytes a point
- * instead of 16. Past 256 distinct values the codes widen to 4 bytes; every value stays exact.
+ * 0 at the last event. A series takes few distinct values (1 − k/GOMAXPROCS, and what
+ * subtractOneProc makes of them), so a point keeps a one-byte code of its value rather than the
+ * value: 9 bytes a point instead of 16. Past 256 distinct values the codes widen to 4 bytes;
+ * every value stays exact.
  */
 export interface UtilSeries {
   time: Float64Array;
