@@ -57,7 +57,7 @@ describe('mutatorUtilization', () => {
     expect(points(p0)).toContainEqual([50, 0]);
   });
 
-  it('keeps the lowest of changes at one instant, and what follows them from the next event', () => {
+  it('keeps the lowest of changes at one instant, and the others from the next event', () => {
     // A sweep on P0 that begins and ends at 10: the end's rise waits for the sample at 20.
     const model = new TraceModelBuilder()
       .sync(0)
