@@ -1,6 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import { GoState, RangeName } from '../trace/model';
-import { intervalGoroutine, procIntervals, ProcActivity } from './procIntervals';
+import {
+  intervalClosed,
+  intervalGoroutine,
+  intervalProc,
+  procIntervals,
+  ProcActivity,
+} from './procIntervals';
 import { TraceModelBuilder } from './testing/modelBuilder';
 import { oneGcCycle } from './testing/oneGcCycle';
 import { twoGoroutines } from './testing/twoGoroutines';
@@ -8,9 +14,9 @@ import { eventTime } from '../trace/eventTimes';
 
 const rows = (iv: ReturnType<typeof procIntervals>) =>
   [...iv.opened].map((opened, i) => [
-    iv.p[i],
+    intervalProc(iv, i),
     eventTime(iv.model, opened),
-    eventTime(iv.model, iv.closed[i]),
+    eventTime(iv.model, intervalClosed(iv, i)),
     intervalGoroutine(iv, i),
     iv.activity[i],
   ]);
@@ -53,6 +59,26 @@ describe('procIntervals', () => {
       [0, 40, 55, 7, ProcActivity.running],
       [1, 50, 60, 8, ProcActivity.sweep],
       [0, 58, 60, 7, ProcActivity.running],
+    ]);
+  });
+
+  it('keeps rows exact that close far from their opener or lie on another P than it', () => {
+    // g7's assist, in progress at 20, is reported from P1 (as a range in progress at a generation
+    // start can be) while g7 runs on P0. It ends 300 events later, before g8's run that opened
+    // with it, so the two rows trade places.
+    const b = new TraceModelBuilder()
+      .sync(0)
+      .goState(10, 7, GoState.Runnable, GoState.Running, { p: 0 })
+      .goState(20, 8, GoState.Runnable, GoState.Running, { p: 1 })
+      .range(20, 'active', RangeName.gcMarkAssist, { p: 1 }, 7);
+    for (let t = 21; t <= 320; t++) b.heapGoal(t, t);
+    b.range(330, 'end', RangeName.gcMarkAssist, { g: 7, p: 0 })
+      .goState(340, 8, GoState.Running, GoState.Waiting, { g: 8, p: 1 })
+      .sync(350);
+    expect(rows(procIntervals(b.build()))).toEqual([
+      [0, 10, 350, 7, ProcActivity.running],
+      [0, 20, 330, 7, ProcActivity.markAssist],
+      [1, 20, 340, 8, ProcActivity.running],
     ]);
   });
 });

@@ -40,21 +40,43 @@ export interface ProcIntervals {
 
 /**
  * The P intervals of a whole trace, sorted by start time. Each row names the events that opened
- * and closed it, and its times and goroutine are read from those: a big trace has millions of
- * rows, and this keeps them at 11 bytes each (13 if a P needs more than 16 bits).
+ * and closed it, and its times, P and goroutine are read from those: a big trace has millions of
+ * rows, and this keeps them at 6 bytes each. Read rows with the `interval*` functions.
  */
 export interface ProcIntervalTable {
   /** The trace, shared (procActivity copies what it hands out). */
   model: TraceModel;
   /** The event that opened each interval. */
   opened: Int32Array;
-  /** The event that closed it; the last event for intervals still open at the end. */
-  closed: Int32Array;
-  /** As narrow as the model's P column while every P fits. */
-  p: Int16Array | Int32Array;
+  /**
+   * How many events after its opener each interval closed, when fewer than `FAR`; the others
+   * are in `farClosed`. Intervals still open at the end close at the last event.
+   */
+  closedAfter: Uint8Array;
+  /** Row -> closing event, for the few rows whose `closedAfter` is `FAR`. */
+  farClosed: Map<number, number>;
+  /** Row -> P, for rows not on their opener's P (none in the traces we have seen). */
+  otherProc: Map<number, number>;
   activity: Uint8Array;
   /** The Ps that have intervals, ascending. */
   procs: Int32Array;
+}
+
+/** The `closedAfter` of a row whose closing event is in `farClosed` (or is still open). */
+export const FAR = 255;
+
+/** The event that closed a row. */
+export function intervalClosed(table: ProcIntervalTable, row: number): number {
+  const after = table.closedAfter[row];
+  return after < FAR ? table.opened[row] + after : table.farClosed.get(row)!;
+}
+
+/** The P of a row. */
+export function intervalProc(
+  { model, opened, otherProc }: Pick<ProcIntervalTable, 'model' | 'opened' | 'otherProc'>,
+  row: number,
+): number {
+  return otherProc.get(row) ?? model.p[opened[row]];
 }
 
 /** The goroutine of a row, -1 for a sweep started outside any goroutine. */
@@ -188,7 +210,7 @@ class ProcTimeline {
       this.assisting[s] = 1;
       const row = this.onP[s];
       if (row !== NONE) {
-        const p = row >= 0 ? this.rows.p[row] : -1;
+        const p = row >= 0 ? this.rows.proc(row) : -1;
         this.assistOn[s] = this.rows.open(p, i, ProcActivity.markAssist);
       }
     } else if (name === this.sweepName) {
@@ -242,8 +264,8 @@ class ProcTimeline {
   private finish(row: number, i: number): void {
     if (row < 0) return;
     const { rows } = this;
-    rows.closed[row] = i;
-    for (let r = row; r > 0 && rows.isOpen(r - 1) && rows.openedTogether(r - 1, r); r--) {
+    rows.close(row, i);
+    for (let r = row; r > 0 && rows.openedTogether(r - 1, r) && rows.isOpen(r - 1); r--) {
       rows.swap(r - 1, r);
       this.moved(r - 1, r);
     }
@@ -254,13 +276,13 @@ class ProcTimeline {
     const { rows } = this;
     const activity = rows.activity[to];
     if (activity === ProcActivity.sweep) {
-      this.sweepOn[this.proc(rows.p[to])] = to;
+      this.sweepOn[this.proc(rows.proc(to))] = to;
     } else if (activity === ProcActivity.markAssist) {
       this.assistOn[this.goroutine(rows.goroutine(to))] = to;
     } else {
       this.onP[this.goroutine(rows.goroutine(to))] = to;
       if (activity === ProcActivity.syscall) {
-        const held = this.syscallRows.get(rows.p[to])!;
+        const held = this.syscallRows.get(rows.proc(to))!;
         held[held.indexOf(from)] = to;
       }
     }
@@ -276,7 +298,7 @@ class ProcTimeline {
   }
 
   private leaveSyscall(row: number): void {
-    const held = this.syscallRows.get(this.rows.p[row])!;
+    const held = this.syscallRows.get(this.rows.proc(row))!;
     held.splice(held.indexOf(row), 1);
   }
 
@@ -334,22 +356,23 @@ function rowBound(model: TraceModel, steps: Uint8Array): number {
 class IntervalRows {
   length = 0;
   readonly opened: Int32Array;
-  /** -1 while open. */
-  readonly closed: Int32Array;
   /**
-   * Narrow like the model's P column: rows are most of the memory of the table, and every byte
-   * of fresh memory written costs time. Widened at the first P that does not fit.
+   * `FAR` while open. One byte, not a second event index: rows are most of the memory of the
+   * table, and every byte of fresh memory written costs time; nearly all rows close within a
+   * few dozen events.
    */
-  p: Int16Array | Int32Array;
+  readonly closedAfter: Uint8Array;
+  readonly farClosed = new Map<number, number>();
+  readonly otherProc = new Map<number, number>();
   readonly activity: Uint8Array;
+  private readonly procs = new DenseIds();
 
   constructor(
-    private readonly model: TraceModel,
+    readonly model: TraceModel,
     capacity: number,
   ) {
     this.opened = new Int32Array(capacity);
-    this.closed = new Int32Array(capacity);
-    this.p = model.p instanceof Int16Array ? new Int16Array(capacity) : new Int32Array(capacity);
+    this.closedAfter = new Uint8Array(capacity);
     this.activity = new Uint8Array(capacity);
   }
 
@@ -358,22 +381,30 @@ class IntervalRows {
     if (p < 0) return -1;
     const row = this.length++;
     this.opened[row] = i;
-    this.closed[row] = -1;
-    this.p[row] = p;
-    if (this.p[row] !== p) {
-      this.p = Int32Array.from(this.p);
-      this.p[row] = p;
-    }
+    this.closedAfter[row] = FAR;
     this.activity[row] = activity;
+    if (p !== this.model.p[i]) this.otherProc.set(row, p);
+    this.procs.index(p);
     return row;
   }
 
+  close(row: number, i: number): void {
+    const after = i - this.opened[row];
+    if (after < FAR) this.closedAfter[row] = after;
+    else this.farClosed.set(row, i);
+  }
+
   isOpen(row: number): boolean {
-    return this.closed[row] < 0;
+    return this.closedAfter[row] === FAR && !this.farClosed.has(row);
   }
 
   openedTogether(a: number, b: number): boolean {
-    return eventTime(this.model, this.opened[a]) === eventTime(this.model, this.opened[b]);
+    const { model, opened } = this;
+    return opened[a] === opened[b] || eventTime(model, opened[a]) === eventTime(model, opened[b]);
+  }
+
+  proc(row: number): number {
+    return intervalProc(this, row);
   }
 
   goroutine(row: number): number {
@@ -382,9 +413,10 @@ class IntervalRows {
 
   swap(a: number, b: number): void {
     swapIn(this.opened, a, b);
-    swapIn(this.closed, a, b);
-    swapIn(this.p, a, b);
+    swapIn(this.closedAfter, a, b);
     swapIn(this.activity, a, b);
+    swapEntries(this.farClosed, a, b);
+    swapEntries(this.otherProc, a, b);
   }
 
   /**
@@ -393,26 +425,30 @@ class IntervalRows {
    * would cost more than building them.
    */
   table(): ProcIntervalTable {
-    const p = this.p.subarray(0, this.length);
     return {
       model: this.model,
       opened: this.opened.subarray(0, this.length),
-      closed: this.closed.subarray(0, this.length),
-      p,
+      closedAfter: this.closedAfter.subarray(0, this.length),
+      farClosed: this.farClosed,
+      otherProc: this.otherProc,
       activity: this.activity.subarray(0, this.length),
-      procs: distinctAscending(p),
+      procs: Int32Array.from(this.procs.ids).sort(),
     };
   }
 }
 
-function swapIn(column: Int16Array | Int32Array | Uint8Array, a: number, b: number): void {
+function swapIn(column: Int32Array | Uint8Array, a: number, b: number): void {
   const value = column[a];
   column[a] = column[b];
   column[b] = value;
 }
 
-function distinctAscending(values: Int16Array | Int32Array): Int32Array {
-  const seen = new DenseIds();
-  for (let i = 0; i < values.length; i++) seen.index(values[i]);
-  return Int32Array.from(seen.ids).sort();
+function swapEntries(rows: Map<number, number>, a: number, b: number): void {
+  if (rows.size === 0) return;
+  const atA = rows.get(a);
+  const atB = rows.get(b);
+  if (atB === undefined) rows.delete(a);
+  else rows.set(a, atB);
+  if (atA === undefined) rows.delete(b);
+  else rows.set(b, atA);
 }
