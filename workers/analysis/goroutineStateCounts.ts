@@ -209,6 +209,20 @@ class ThinnedPoints implements CountPoints {
 
   private takeExtremes(time: number, counts: Int32Array): void {
     const { low, high } = this;
+    // Nearly every point is within every series' low and high: that is checked first, written
+    // out for the four series (as a loop, V8 made it a fifth of the whole pass).
+    if (
+      counts[0] >= low[0] &&
+      counts[0] <= high[0] &&
+      counts[1] >= low[1] &&
+      counts[1] <= high[1] &&
+      counts[2] >= low[2] &&
+      counts[2] <= high[2] &&
+      counts[3] >= low[3] &&
+      counts[3] <= high[3]
+    ) {
+      return;
+    }
     for (let s = 0; s < this.states; s++) {
       const value = counts[s];
       if (value < low[s]) {
