@@ -4,7 +4,9 @@ import {
   FAR,
   intervalClosed,
   intervalGoroutine,
+  intervalOpened,
   intervalProc,
+  openedBlockBits,
   ProcActivity,
   type ProcIntervalTable,
   type ProcIntervals,
@@ -36,7 +38,7 @@ export function procActivity(
   to: number,
   pixelWidth?: number,
 ): ProcActivityView {
-  const { model, opened, closedAfter, farClosed, activity } = all;
+  const { model, openedBase, openedOffset, closedAfter, farClosed, activity } = all;
   const columns = pixelWidth && pixelWidth > 0 ? Math.floor(pixelWidth) : 0;
   const columnNs = columns > 0 ? (to - from) / columns : Infinity;
   // Dense indexes in insertion order: the position of each P in `procs`.
@@ -47,12 +49,14 @@ export function procActivity(
   const kept: number[] = [];
   // Codes as locals: read from imports in this loop, they slow V8 down.
   const { markDedicated, markIdle } = ProcActivity;
+  // intervalOpened, by hand: it would read a row's columns off `all` each time.
+  const blockBits = openedBlockBits;
   const far = FAR;
   // Spares a Map lookup per row when every row is on its opener's P, as nearly always.
   const anyOtherProc = all.otherProc.size > 0;
   const n = rowsStartingBefore(all, to);
   for (let i = 0; i < n; i++) {
-    const opener = opened[i];
+    const opener = openedBase[i >>> blockBits] + openedOffset[i];
     const after = closedAfter[i];
     const end = eventTime(model, after < far ? opener + after : farClosed.get(i)!);
     if (end < from) continue;
@@ -79,7 +83,7 @@ export function procActivity(
   return {
     intervals: {
       p: Int32Array.from(kept, (i) => intervalProc(all, i)),
-      start: Float64Array.from(kept, (i) => eventTime(model, opened[i])),
+      start: Float64Array.from(kept, (i) => eventTime(model, intervalOpened(all, i))),
       end: Float64Array.from(kept, (i) => eventTime(model, intervalClosed(all, i))),
       g: Int32Array.from(kept, (i) => intervalGoroutine(all, i)),
       activity: Uint8Array.from(kept, (i) => activity[i]),
@@ -92,12 +96,12 @@ export function procActivity(
 }
 
 /** How many rows start before `to`: the rows are sorted by start. */
-function rowsStartingBefore({ model, opened }: ProcIntervalTable, to: number): number {
+function rowsStartingBefore(all: ProcIntervalTable, to: number): number {
   let lo = 0;
-  let hi = opened.length;
+  let hi = all.activity.length;
   while (lo < hi) {
     const mid = (lo + hi) >>> 1;
-    if (eventTime(model, opened[mid]) >= to) hi = mid;
+    if (eventTime(all.model, intervalOpened(all, mid)) >= to) hi = mid;
     else lo = mid + 1;
   }
   return lo;

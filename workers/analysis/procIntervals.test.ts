@@ -3,6 +3,7 @@ import { GoState, RangeName } from '../trace/model';
 import {
   intervalClosed,
   intervalGoroutine,
+  intervalOpened,
   intervalProc,
   procIntervals,
   ProcActivity,
@@ -13,12 +14,12 @@ import { twoGoroutines } from './testing/twoGoroutines';
 import { eventTime } from '../trace/eventTimes';
 
 const rows = (iv: ReturnType<typeof procIntervals>) =>
-  [...iv.opened].map((opened, i) => [
+  Array.from(iv.activity, (activity, i) => [
     intervalProc(iv, i),
-    eventTime(iv.model, opened),
+    eventTime(iv.model, intervalOpened(iv, i)),
     eventTime(iv.model, intervalClosed(iv, i)),
     intervalGoroutine(iv, i),
-    iv.activity[i],
+    activity,
   ]);
 
 describe('procIntervals', () => {
@@ -79,6 +80,22 @@ describe('procIntervals', () => {
       [0, 10, 350, 7, ProcActivity.running],
       [0, 20, 330, 7, ProcActivity.markAssist],
       [1, 20, 340, 8, ProcActivity.running],
+    ]);
+  });
+
+  it('keeps the opening events exact when rows of a block open far apart', () => {
+    // g7 runs twice, 70,000 events apart: more than two bytes of distance from its first row.
+    const b = new TraceModelBuilder()
+      .sync(0)
+      .goState(10, 7, GoState.Runnable, GoState.Running, { p: 0 });
+    for (let i = 0; i < 70_000; i++) b.heapGoal(20, i);
+    b.goState(30, 7, GoState.Running, GoState.Runnable, { g: 7, p: 0 })
+      .goState(40, 7, GoState.Runnable, GoState.Running, { p: 0 })
+      .goState(50, 7, GoState.Running, GoState.Waiting, { g: 7, p: 0 })
+      .sync(60);
+    expect(rows(procIntervals(b.build()))).toEqual([
+      [0, 10, 30, 7, ProcActivity.running],
+      [0, 40, 50, 7, ProcActivity.running],
     ]);
   });
 });

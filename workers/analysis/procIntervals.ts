@@ -41,13 +41,14 @@ export interface ProcIntervals {
 /**
  * The P intervals of a whole trace, sorted by start time. Each row names the events that opened
  * and closed it, and its times, P and goroutine are read from those: a big trace has millions of
- * rows, and this keeps them at 6 bytes each. Read rows with the `interval*` functions.
+ * rows, and this keeps them at 4 bytes each. Read rows with the `interval*` functions.
  */
 export interface ProcIntervalTable {
   /** The trace, shared (procActivity copies what it hands out). */
   model: TraceModel;
-  /** The event that opened each interval. */
-  opened: Int32Array;
+  /** The event that opened each row, as its block's base plus its own offset (IntervalRows). */
+  openedBase: Int32Array;
+  openedOffset: Uint16Array | Int32Array;
   /**
    * How many events after its opener each interval closed, when fewer than `FAR`; the others
    * are in `farClosed`. Intervals still open at the end close at the last event.
@@ -65,23 +66,33 @@ export interface ProcIntervalTable {
 /** The `closedAfter` of a row whose closing event is in `farClosed` (or is still open). */
 export const FAR = 255;
 
+type RowsOpened = Pick<ProcIntervalTable, 'openedBase' | 'openedOffset'>;
+
+/** The event that opened a row. */
+export function intervalOpened(table: RowsOpened, row: number): number {
+  return table.openedBase[row >>> openedBlockBits] + table.openedOffset[row];
+}
+
 /** The event that closed a row. */
 export function intervalClosed(table: ProcIntervalTable, row: number): number {
   const after = table.closedAfter[row];
-  return after < FAR ? table.opened[row] + after : table.farClosed.get(row)!;
+  return after < FAR ? intervalOpened(table, row) + after : table.farClosed.get(row)!;
 }
 
 /** The P of a row. */
 export function intervalProc(
-  { model, opened, otherProc }: Pick<ProcIntervalTable, 'model' | 'opened' | 'otherProc'>,
+  table: RowsOpened & Pick<ProcIntervalTable, 'model' | 'otherProc'>,
   row: number,
 ): number {
-  return otherProc.get(row) ?? model.p[opened[row]];
+  return table.otherProc.get(row) ?? table.model.p[intervalOpened(table, row)];
 }
 
 /** The goroutine of a row, -1 for a sweep started outside any goroutine. */
-export function intervalGoroutine(table: ProcIntervalTable, row: number): number {
-  return openerGoroutine(table.model, table.opened[row], table.activity[row]);
+export function intervalGoroutine(
+  table: RowsOpened & Pick<ProcIntervalTable, 'model' | 'activity'>,
+  row: number,
+): number {
+  return openerGoroutine(table.model, intervalOpened(table, row), table.activity[row]);
 }
 
 /**
@@ -348,6 +359,9 @@ function rowBound(model: TraceModel, steps: Uint8Array): number {
   return bound;
 }
 
+/** Rows per block of `openedBase`: 2^8. */
+export const openedBlockBits = 8;
+
 /**
  * Interval rows in start order, in columns sized for all of them up front. Rows are taken as
  * they open, and trace times never decrease (model.ts), so only rows opening together can be
@@ -355,7 +369,14 @@ function rowBound(model: TraceModel, steps: Uint8Array): number {
  */
 class IntervalRows {
   length = 0;
-  readonly opened: Int32Array;
+  /** The opening event of each block's first row. */
+  readonly openedBase: Int32Array;
+  /**
+   * Each row's opening event minus its block's base: 2 bytes while a block spans fewer than 2^16
+   * events (its 256 rows span a few hundred in a busy trace), widened to 4 at the first that
+   * does not fit; either way the event is exact.
+   */
+  openedOffset: Uint16Array | Int32Array;
   /**
    * `FAR` while open. One byte, not a second event index: rows are most of the memory of the
    * table, and every byte of fresh memory written costs time; nearly all rows close within a
@@ -371,7 +392,8 @@ class IntervalRows {
     readonly model: TraceModel,
     capacity: number,
   ) {
-    this.opened = new Int32Array(capacity);
+    this.openedBase = new Int32Array(Math.ceil(capacity / (1 << openedBlockBits)));
+    this.openedOffset = new Uint16Array(capacity);
     this.closedAfter = new Uint8Array(capacity);
     this.activity = new Uint8Array(capacity);
   }
@@ -380,7 +402,8 @@ class IntervalRows {
   open(p: number, i: number, activity: number): number {
     if (p < 0) return -1;
     const row = this.length++;
-    this.opened[row] = i;
+    if (row % (1 << openedBlockBits) === 0) this.openedBase[row >>> openedBlockBits] = i;
+    this.setOpened(row, i);
     this.closedAfter[row] = FAR;
     this.activity[row] = activity;
     if (p !== this.model.p[i]) this.otherProc.set(row, p);
@@ -389,7 +412,7 @@ class IntervalRows {
   }
 
   close(row: number, i: number): void {
-    const after = i - this.opened[row];
+    const after = i - intervalOpened(this, row);
     if (after < FAR) this.closedAfter[row] = after;
     else this.farClosed.set(row, i);
   }
@@ -399,8 +422,9 @@ class IntervalRows {
   }
 
   openedTogether(a: number, b: number): boolean {
-    const { model, opened } = this;
-    return opened[a] === opened[b] || eventTime(model, opened[a]) === eventTime(model, opened[b]);
+    const openedA = intervalOpened(this, a);
+    const openedB = intervalOpened(this, b);
+    return openedA === openedB || eventTime(this.model, openedA) === eventTime(this.model, openedB);
   }
 
   proc(row: number): number {
@@ -408,15 +432,27 @@ class IntervalRows {
   }
 
   goroutine(row: number): number {
-    return openerGoroutine(this.model, this.opened[row], this.activity[row]);
+    return intervalGoroutine(this, row);
   }
 
   swap(a: number, b: number): void {
-    swapIn(this.opened, a, b);
+    const openedA = intervalOpened(this, a);
+    this.setOpened(a, intervalOpened(this, b));
+    this.setOpened(b, openedA);
     swapIn(this.closedAfter, a, b);
     swapIn(this.activity, a, b);
     swapEntries(this.farClosed, a, b);
     swapEntries(this.otherProc, a, b);
+  }
+
+  private setOpened(row: number, i: number): void {
+    const offset = i - this.openedBase[row >>> openedBlockBits];
+    if (offset !== (offset & 0xffff) && this.openedOffset instanceof Uint16Array) {
+      const wide = new Int32Array(this.openedOffset.length);
+      wide.set(this.openedOffset.subarray(0, this.length));
+      this.openedOffset = wide;
+    }
+    this.openedOffset[row] = offset;
   }
 
   /**
@@ -427,7 +463,8 @@ class IntervalRows {
   table(): ProcIntervalTable {
     return {
       model: this.model,
-      opened: this.opened.subarray(0, this.length),
+      openedBase: this.openedBase,
+      openedOffset: this.openedOffset.subarray(0, this.length),
       closedAfter: this.closedAfter.subarray(0, this.length),
       farClosed: this.farClosed,
       otherProc: this.otherProc,
@@ -437,7 +474,7 @@ class IntervalRows {
   }
 }
 
-function swapIn(column: Int32Array | Uint8Array, a: number, b: number): void {
+function swapIn(column: Uint8Array, a: number, b: number): void {
   const value = column[a];
   column[a] = column[b];
   column[b] = value;
