@@ -110,8 +110,11 @@ function median(values: number[]): number {
  * times are hashed as times, whatever columns hold them.
  */
 function fingerprint(model: TraceModel): Record<string, unknown> {
-  const { timeBase, timeOffset, ...columns } = model;
+  const { timeBase, timeOffset, kind, g, procThread, procThreads, ...columns } = model;
   const times = Float64Array.from(timeOffset, (_, i) => eventTime({ timeBase, timeOffset }, i));
+  // P and M as values per event, whatever the storage.
+  const p = Int32Array.from(procThread, (pair) => procThreads.p[pair]);
+  const m = Int32Array.from(procThread, (pair) => procThreads.m[pair]);
   const out: Record<string, unknown> = { count: model.count, version: model.version };
   const walk = (prefix: string, value: unknown) => {
     if (ArrayBuffer.isView(value)) {
@@ -125,6 +128,6 @@ function fingerprint(model: TraceModel): Record<string, unknown> {
       out[prefix] = value;
     }
   };
-  walk('', { time: times, ...columns });
+  walk('', { time: times, kind, g, p, m, ...columns });
   return out;
 }

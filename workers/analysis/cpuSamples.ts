@@ -1,5 +1,5 @@
 import type { FlameTree } from '../flame/flameTree';
-import { EventKind, type TraceModel } from '../trace/model';
+import { EventKind, eventProc, eventThread, type TraceModel } from '../trace/model';
 import { eventTime } from '../trace/eventTimes';
 import { StackProfileBuilder, stackProfileFlame } from './stackProfile';
 import { inWindow, type TimeWindow } from './timeWindow';
@@ -26,9 +26,9 @@ export function cpuSamples(model: TraceModel, window?: TimeWindow): CpuSamples {
   }
   return {
     time: Float64Array.from(rows, (i) => eventTime(model, i)),
-    p: Int32Array.from(rows, (i) => model.p[i]),
+    p: Int32Array.from(rows, (i) => eventProc(model, i)),
     g: Int32Array.from(rows, (i) => model.g[i]),
-    m: Int32Array.from(rows, (i) => model.m[i]),
+    m: Int32Array.from(rows, (i) => eventThread(model, i)),
     stack: Int32Array.from(rows, (i) => model.stack[i]),
   };
 }

@@ -49,7 +49,8 @@ export interface GoroutineSummaries extends GoroutineTimes {
  * the whole-trace answer.
  */
 export function goroutineSummaries(model: TraceModel, window?: TimeWindow): GoroutineSummaries {
-  const { kind, arg, p, transition, count } = model;
+  const { kind, arg, procThread, transition, count } = model;
+  const procOf = model.procThreads.p;
   const { resourceKind, from, to, reason } = model.transitions;
   const { stackOffsets, stackFrames, funcName } = model.stacks;
   // Codes as locals: reading the imported constant objects in the loop made V8 run it several
@@ -116,7 +117,7 @@ export function goroutineSummaries(model: TraceModel, window?: TimeWindow): Goro
         if (newState === Running) rows.exec[r] += d;
         else if (newState === Waiting) rows.addBlock(r, reason[row], d);
         else if (newState === Runnable) rows.sched[r] += d;
-        else if (newState === Syscall && p[i] < 0) rows.sysBlock[r] += d;
+        else if (newState === Syscall && procOf[procThread[i]] < 0) rows.sysBlock[r] += d;
         else if (newState === Syscall) rows.sys[r] += d;
       }
     } else if (oldState === Running) {
@@ -165,7 +166,7 @@ export function goroutineSummaries(model: TraceModel, window?: TimeWindow): Goro
       rowOf[g] = -1;
     } else if (newState === Syscall) {
       rows.syscallSince[r] = t;
-      const pi = procs.index(p[i]);
+      const pi = procs.index(procOf[procThread[i]]);
       syscallingOnP = withRoom(syscallingOnP, pi, -1);
       syscallingOnP[pi] = r;
       syscallP[g] = pi;

@@ -46,7 +46,8 @@ export interface UtilSeries {
  * GC after it stops; here a worker counts once for each stint its label names.
  */
 export function mutatorUtilization(model: TraceModel, flags: UtilFlags): UtilSeries[] {
-  const { kind, arg, count, transition, p: procOf } = model;
+  const { kind, arg, count, transition, procThread } = model;
+  const procOf = model.procThreads.p;
   if (count === 0) return [];
   const perProc = flags.perProc === true;
   const gc = new GcActivity(perProc, count);
@@ -83,7 +84,7 @@ export function mutatorUtilization(model: TraceModel, flags: UtilFlags): UtilSer
       // first generation only: later, transitions that keep it as it is change nothing.
       if (isGoroutineRow[row] === 1 && (was !== is || nSync <= 1)) {
         const s = goroutines.slot(arg[i]);
-        if (goroutines.inAssist[s] && was !== is) gc.change(procOf[i], is ? 1 : -1);
+        if (goroutines.inAssist[s] && was !== is) gc.change(procOf[procThread[i]], is ? 1 : -1);
         if (goroutines.workerOn[s] >= 0 && was && !is) {
           gc.change(goroutines.workerOn[s], -1);
           goroutines.workerOn[s] = -1;
@@ -103,9 +104,9 @@ export function mutatorUtilization(model: TraceModel, flags: UtilFlags): UtilSer
       }
       const delta = k === RangeEnd ? -1 : 1;
       if (role === stwRange) gc.changeStw(delta);
-      else if (role === sweepRange) gc.change(procOf[i], delta);
+      else if (role === sweepRange) gc.change(procOf[procThread[i]], delta);
       else if (role === assistRange) {
-        gc.change(procOf[i], delta);
+        gc.change(procOf[procThread[i]], delta);
         const scope = scopeId[arg[i]];
         if (scope >= 0) goroutines.inAssist[goroutines.slot(scope)] = delta > 0 ? 1 : 0;
       }
@@ -117,9 +118,10 @@ export function mutatorUtilization(model: TraceModel, flags: UtilFlags): UtilSer
         label.startsWith('GC ') &&
         label !== 'GC (idle)' &&
         !(perProc && label === 'GC (dedicated)');
-      if (counted && goroutines.workerOn[s] < 0 && procOf[i] >= 0) {
-        goroutines.workerOn[s] = procOf[i];
-        gc.change(procOf[i], 1);
+      const p = procOf[procThread[i]];
+      if (counted && goroutines.workerOn[s] < 0 && p >= 0) {
+        goroutines.workerOn[s] = p;
+        gc.change(p, 1);
       }
     }
 

@@ -1,3 +1,4 @@
+import { eventProc } from '../trace/model';
 import { eventTime } from '../trace/eventTimes';
 import { DenseIds } from './denseIds';
 import {
@@ -67,7 +68,7 @@ export function procActivity(
     }
     const isGc = activity[i] >= markDedicated;
     const isBusy = activity[i] <= markIdle;
-    const p = anyOtherProc ? intervalProc(all, i) : model.p[opener];
+    const p = anyOtherProc ? intervalProc(all, i) : eventProc(model, opener);
     const row = procIndex.find(p) * columns;
     // Spread the interval over the (at most two) columns it touches.
     const a = Math.max(start, from);

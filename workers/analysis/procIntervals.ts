@@ -1,5 +1,6 @@
 import {
   EventKind,
+  eventProc,
   GoState,
   ProcState,
   RangeName,
@@ -84,7 +85,7 @@ export function intervalProc(
   table: RowsOpened & Pick<ProcIntervalTable, 'model' | 'otherProc'>,
   row: number,
 ): number {
-  return table.otherProc.get(row) ?? table.model.p[intervalOpened(table, row)];
+  return table.otherProc.get(row) ?? eventProc(table.model, intervalOpened(table, row));
 }
 
 /** The goroutine of a row, -1 for a sweep started outside any goroutine. */
@@ -187,7 +188,7 @@ class ProcTimeline {
     if (step === Step.procIdle) return this.releaseSyscalls(this.model.arg[i], i);
     const s = this.goroutine(this.model.arg[i]);
     this.close(s, i);
-    const p = this.model.p[i];
+    const p = eventProc(this.model, i);
     if (step === Step.goRuns) {
       this.onP[s] = this.rows.open(p, i, ProcActivity.running);
       if (this.assisting[s]) this.assistOn[s] = this.rows.open(p, i, ProcActivity.markAssist);
@@ -406,7 +407,7 @@ class IntervalRows {
     this.setOpened(row, i);
     this.closedAfter[row] = FAR;
     this.activity[row] = activity;
-    if (p !== this.model.p[i]) this.otherProc.set(row, p);
+    if (p !== eventProc(this.model, i)) this.otherProc.set(row, p);
     this.procs.index(p);
     return row;
   }

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { DecodeError } from '../decodeError';
 import { noProgress } from '../progress';
-import type { TraceModel } from './model';
+import { eventProc, eventThread, type TraceModel } from './model';
 import { parseTrace } from './parseTrace';
 import { loadFixture } from './testdata/loadFixture';
 import { eventTime } from './eventTimes';
@@ -20,7 +20,8 @@ function expectPrefixOfFull(model: TraceModel) {
       eventTime(model, i) !== eventTime(full, i) ||
       model.kind[i] !== full.kind[i] ||
       model.g[i] !== full.g[i] ||
-      model.p[i] !== full.p[i] ||
+      eventProc(model, i) !== eventProc(full, i) ||
+      eventThread(model, i) !== eventThread(full, i) ||
       model.arg[i] !== full.arg[i]
     ) {
       throw new Error(`event ${i} differs from the full parse`);

@@ -11,10 +11,10 @@ import type { EventTimes } from './eventTimes';
  * `ev.StateTransition()`... with the column reads and helpers below.
  *
  * Everything is plain data (typed arrays, string arrays), so a model is transferable between
- * threads. Per event it costs 4 (time) + 1 (kind) + 4 (g) + 2 (p) + 2 (m) + 2 (stack) + 4 (arg)
- * + 1 (transition) = 20 bytes; the rarer kinds keep their details in small side tables. The
- * columns for P, M, stack and transition are narrow when every value fits, as it nearly always
- * does, and wider otherwise: read them as numbers, not as a particular array type.
+ * threads. Per event it costs 4 (time) + 1 (kind) + 4 (g) + 1 (P and M) + 2 (stack) + 4 (arg)
+ * + 1 (transition) = 17 bytes; the rarer kinds keep their details in small side tables. The
+ * columns for P and M, stack and transition are narrow when every value fits, as it nearly
+ * always does, and wider otherwise: read them as numbers, not as a particular array type.
  */
 export interface TraceModel extends EventTimes {
   /** Trace format version from the header, e.g. "1.26" (1.22, 1.23, 1.25, 1.26, or an old one). */
@@ -34,10 +34,14 @@ export interface TraceModel extends EventTimes {
   kind: Uint8Array;
   /** Goroutine whose context the event happened in (Go's Event.Goroutine()), -1 for none. */
   g: Int32Array;
-  /** P of the event's context (Event.Proc()), -1 for none. */
-  p: Int16Array | Int32Array;
-  /** M (thread) of the event's context (Event.Thread()), -1 for none. */
-  m: Int16Array | Int32Array;
+  /**
+   * P and M (thread) of the event's context (Event.Proc(), Event.Thread()), as a row of
+   * `procThreads`: a trace has a few dozen distinct pairs, so one byte per event holds both.
+   * Read them with `eventProc` and `eventThread`.
+   */
+  procThread: Uint8Array | Uint16Array | Int32Array;
+  /** The distinct (P, M) pairs of the trace, -1 for none. */
+  procThreads: { p: Int32Array; m: Int32Array };
   /** Global stack id of the event (Event.Stack()), 0 = no stack. Index into `stacks`. */
   stack: Uint16Array | Int32Array;
   /**
@@ -238,6 +242,16 @@ export interface StackTable {
   file: Int32Array;
   line: Int32Array;
   pc: Float64Array;
+}
+
+/** P of event i's context (Event.Proc()), -1 for none. */
+export function eventProc(model: TraceModel, i: number): number {
+  return model.procThreads.p[model.procThread[i]];
+}
+
+/** M (thread) of event i's context (Event.Thread()), -1 for none. */
+export function eventThread(model: TraceModel, i: number): number {
+  return model.procThreads.m[model.procThread[i]];
 }
 
 /** The name of the range event i ("GC concurrent mark phase", "stop-the-world (…)", …). */

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { EventKind, ResourceKind, sweepRow } from './model';
+import { EventKind, eventProc, eventThread, ResourceKind, sweepRow } from './model';
 import { ModelBuilder } from './modelBuilder';
 
 describe('ModelBuilder narrow columns', () => {
@@ -8,8 +8,7 @@ describe('ModelBuilder narrow columns', () => {
     b.push(EventKind.StateTransition, 1, 7, 3, 5983, 1431, 7);
     b.setTransition(0, ResourceKind.Goroutine, 2, 3, 0);
     const model = b.finish('1.26', [], 0, 0);
-    expect(model.p).toBeInstanceOf(Int16Array);
-    expect(model.m).toBeInstanceOf(Int16Array);
+    expect(model.procThread).toBeInstanceOf(Uint8Array);
     expect(model.stack).toBeInstanceOf(Uint16Array);
     expect(model.transition).toBeInstanceOf(Uint8Array);
   });
@@ -22,6 +21,7 @@ describe('ModelBuilder narrow columns', () => {
       { p: -1, m: 4_000_000, stack: 2 },
       { p: 2, m: 3, stack: 70_000 },
       { p: -40000, m: -1, stack: 1 },
+      { p: 1, m: -1, stack: 3 },
     ];
     values.forEach(({ p, m, stack }, i) => b.push(EventKind.Log, i, -1, p, m, stack, i));
     // 300 distinct shapes: more rows than a byte can number.
@@ -29,12 +29,21 @@ describe('ModelBuilder narrow columns', () => {
       const e = b.push(EventKind.StateTransition, 10 + reason, 1, 0, 0, 0, 1);
       b.setTransition(e, ResourceKind.Goroutine, 2, 3, reason);
     }
+    // 70,000 distinct (P, M) pairs: more than 16 bits can number.
+    for (let k = 0; k < 70_000; k++) b.push(EventKind.Log, 400 + k, -1, k % 7, k, 0, 0);
     const model = b.finish('1.26', [], 0, 0);
-    expect(Array.from(model.p.subarray(0, 5))).toEqual(values.map((v) => v.p));
-    expect(Array.from(model.m.subarray(0, 5))).toEqual(values.map((v) => v.m));
-    expect(Array.from(model.stack.subarray(0, 5))).toEqual(values.map((v) => v.stack));
-    const rows = Array.from(model.transition.subarray(5), (row) => model.transitions.reason[row]);
+    const first = values.map((_, i) => i);
+    expect(first.map((i) => eventProc(model, i))).toEqual(values.map((v) => v.p));
+    expect(first.map((i) => eventThread(model, i))).toEqual(values.map((v) => v.m));
+    expect(model.procThread[5]).toBe(model.procThread[0]);
+    expect(Array.from(model.stack.subarray(0, values.length))).toEqual(values.map((v) => v.stack));
+    const shapes = model.transition.subarray(values.length, values.length + 300);
+    const rows = Array.from(shapes, (row) => model.transitions.reason[row]);
     expect(rows).toEqual(Array.from({ length: 300 }, (_, reason) => reason));
+    expect(model.procThread).toBeInstanceOf(Int32Array);
+    const pairs = Array.from({ length: 70_000 }, (_, k) => values.length + 300 + k);
+    expect(pairs.every((i, k) => eventProc(model, i) === k % 7)).toBe(true);
+    expect(pairs.every((i, k) => eventThread(model, i) === k)).toBe(true);
   });
 });
 

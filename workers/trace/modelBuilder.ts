@@ -1,6 +1,7 @@
 import type { Generation } from './generation';
 import type { TraceModel } from './model';
 import { EventTimesBuilder } from './eventTimes';
+import { ProcThreadPairs } from './procThreadPairs';
 import { SideTable } from './sideTable';
 import { resized, type TypedColumn } from './typedColumn';
 import { TraceFormatError } from './wireReader';
@@ -23,8 +24,8 @@ export class ModelBuilder {
   private readonly times: EventTimesBuilder;
   kind: Uint8Array;
   g: Int32Array;
-  p: Int16Array | Int32Array;
-  m: Int16Array | Int32Array;
+  procThread: Uint8Array | Uint16Array | Int32Array;
+  private readonly procThreads = new ProcThreadPairs();
   stack: Uint16Array | Int32Array;
   arg: Int32Array;
   transition: Uint8Array | Uint16Array;
@@ -84,10 +85,9 @@ export class ModelBuilder {
     this.times = new EventTimesBuilder(capacity);
     this.kind = new Uint8Array(capacity);
     this.g = new Int32Array(capacity);
-    // Ps, threads, stacks and transition shapes nearly always fit the narrow types; a column
+    // (P, M) pairs, stacks and transition shapes nearly always fit the narrow types; a column
     // widens at the first value that does not (see pushAt), so every value stays exact.
-    this.p = new Int16Array(capacity);
-    this.m = new Int16Array(capacity);
+    this.procThread = new Uint8Array(capacity);
     this.stack = new Uint16Array(capacity);
     this.arg = new Int32Array(capacity);
     this.transition = new Uint8Array(capacity);
@@ -123,12 +123,12 @@ export class ModelBuilder {
     this.times.set(i, time);
     this.kind[i] = kind;
     this.g[i] = g;
-    if ((p << 16) >> 16 !== p && this.p instanceof Int16Array)
-      this.p = resized(this.p, Int32Array, this.p.length, i);
-    this.p[i] = p;
-    if ((m << 16) >> 16 !== m && this.m instanceof Int16Array)
-      this.m = resized(this.m, Int32Array, this.m.length, i);
-    this.m[i] = m;
+    const pair = this.procThreads.id(p, m);
+    if (pair > 0xff && this.procThread instanceof Uint8Array)
+      this.procThread = resized(this.procThread, Uint16Array, this.procThread.length, i);
+    if (pair > 0xffff && this.procThread instanceof Uint16Array)
+      this.procThread = resized(this.procThread, Int32Array, this.procThread.length, i);
+    this.procThread[i] = pair;
     if (stack > 0xffff && this.stack instanceof Uint16Array)
       this.stack = resized(this.stack, Int32Array, this.stack.length, i);
     this.stack[i] = stack;
@@ -300,8 +300,7 @@ export class ModelBuilder {
       resized(a, a.constructor as new (n: number) => T, capacity, a.length);
     this.kind = grown(this.kind);
     this.g = grown(this.g);
-    this.p = grown(this.p);
-    this.m = grown(this.m);
+    this.procThread = grown(this.procThread);
     this.stack = grown(this.stack);
     this.arg = grown(this.arg);
     this.transition = grown(this.transition);
@@ -320,8 +319,11 @@ export class ModelBuilder {
       ...this.times.finish(n),
       kind: trim(this.kind),
       g: trim(this.g),
-      p: trim(this.p),
-      m: trim(this.m),
+      procThread: trim(this.procThread),
+      procThreads: {
+        p: Int32Array.from(this.procThreads.p),
+        m: Int32Array.from(this.procThreads.m),
+      },
       stack: trim(this.stack),
       arg: trim(this.arg),
       transition: trim(this.transition),

@@ -8,6 +8,7 @@ import {
   type TraceModel,
 } from '../../trace/model';
 import { EventTimesBuilder } from '../../trace/eventTimes';
+import { ProcThreadPairs } from '../../trace/procThreadPairs';
 
 /** Scheduling context of an event: goroutine, P and M (-1 = none). */
 export interface EventContext {
@@ -182,6 +183,7 @@ export class TraceModelBuilder {
     });
     const times = new EventTimesBuilder(n);
     ev.forEach((e, i) => times.set(i, e.time));
+    const procThreads = new ProcThreadPairs();
     return {
       version: '1.26',
       count: n,
@@ -194,14 +196,11 @@ export class TraceModelBuilder {
         (k) => new Int32Array(k),
         (c, i) => (c[i] = ev[i].ctx.g ?? -1),
       ),
-      p: column(
+      procThread: column(
         (k) => new Int32Array(k),
-        (c, i) => (c[i] = ev[i].ctx.p ?? -1),
+        (c, i) => (c[i] = procThreads.id(ev[i].ctx.p ?? -1, ev[i].ctx.m ?? -1)),
       ),
-      m: column(
-        (k) => new Int32Array(k),
-        (c, i) => (c[i] = ev[i].ctx.m ?? -1),
-      ),
+      procThreads: { p: Int32Array.from(procThreads.p), m: Int32Array.from(procThreads.m) },
       stack: column(
         (k) => new Int32Array(k),
         (c, i) => (c[i] = ev[i].ctx.stack ?? 0),

@@ -4,7 +4,15 @@ import { join, resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { DecodeError } from '../../decodeError';
 import { noProgress } from '../../progress';
-import { EventKind, GoState, ProcState, ResourceKind, rangeName, type TraceModel } from '../model';
+import {
+  EventKind,
+  eventProc,
+  GoState,
+  ProcState,
+  ResourceKind,
+  rangeName,
+  type TraceModel,
+} from '../model';
 import { convertOldTrace } from './convertOldTrace';
 import { eventTime } from '../eventTimes';
 
@@ -154,7 +162,8 @@ function summarize(model: TraceModel): Omit<Golden, 'error'> {
     const kind = model.kind[i];
     count(eventsByKind, kindNames[kind]);
     if (model.g[i] !== -1) goroutines.add(model.g[i]);
-    if (model.p[i] !== -1) procs.add(model.p[i]);
+    const p = eventProc(model, i);
+    if (p !== -1) procs.add(p);
     if (kind === EventKind.Metric) count(metrics, model.strings[model.metrics.name[model.arg[i]]]);
     if (kind === EventKind.StateTransition) {
       const row = model.transition[i];
