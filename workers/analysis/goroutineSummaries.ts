@@ -1,5 +1,6 @@
 import { EventKind, GoState, ProcState, ResourceKind, type TraceModel } from '../trace/model';
 import { eventTime } from '../trace/eventTimes';
+import { traceBasics } from '../trace/traceBasics';
 import { DenseIds } from './denseIds';
 import { goTransitionStack } from './goTransitionStack';
 import { withRoom } from './growingColumn';
@@ -65,9 +66,10 @@ export function goroutineSummaries(model: TraceModel, window?: TimeWindow): Goro
     r === ResourceKind.Proc && to[row] === ProcState.Idle && from[row] !== ProcState.Idle ? 1 : 0,
   );
   const blocksForever = Uint8Array.from(reason, (s) => (model.strings[s] === 'forever' ? 1 : 0));
-  // Room up front for the goroutines created in the trace (one createdStacks entry each): growing
-  // by doubling would touch about twice the memory, and first touches of memory are costly.
-  const rows = new GoroutineRows(reason, model.createdStacks.event.length, window);
+  // Room up front for every goroutine of the trace, one row each (a goroutine that comes back
+  // after exiting takes another): growing by doubling would touch about twice the memory, and
+  // first touches of memory are costly.
+  const rows = new GoroutineRows(reason, traceBasics(model).goroutines, window);
   // Per goroutine (dense index): its current row, -1 when none; the order it came alive in,
   // which is the order the rows still open at the end are closed in; the P of its syscall.
   const goroutines = new DenseIds();
