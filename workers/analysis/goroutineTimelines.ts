@@ -1,6 +1,7 @@
 import { EventKind, GoState, ResourceKind, type TraceModel } from '../trace/model';
 import { eventTime } from '../trace/eventTimes';
 import { DenseIds } from './denseIds';
+import { withRoom } from './growingColumn';
 
 /**
  * Every goroutine's own state transitions, found without a pass over the trace: the events of
@@ -37,8 +38,8 @@ export function goroutineTimelines(model: TraceModel): GoroutineTimelines {
     if (k !== EventKind.StateTransition || !isChange[transition[i]]) continue;
     const g = ids.index(arg[i]);
     if (g >= counts.length) {
-      counts = grown(counts, g);
-      since = grown(since, g);
+      counts = withRoom(counts, g, 0);
+      since = withRoom(since, g, 0);
     }
     if (counts[g]++ === 0) {
       since[g] = from[transition[i]] === GoState.Undetermined ? syncTime : eventTime(model, i);
@@ -60,12 +61,4 @@ export function goroutineTimelines(model: TraceModel): GoroutineTimelines {
     since: since.slice(0, n),
     traceEnd: count > 0 ? eventTime(model, count - 1) : 0,
   };
-}
-
-function grown<T extends Int32Array | Float64Array>(a: T, index: number): T {
-  let length = a.length;
-  while (length <= index) length *= 2;
-  const bigger = new (a.constructor as new (n: number) => T)(length);
-  bigger.set(a);
-  return bigger;
 }
