@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { procActivity } from './procActivity';
-import { ProcActivity, procIntervals } from './procIntervals';
+import { ProcActivity } from './procIntervalTable';
+import { procIntervals } from './procIntervals';
 import { TraceModelBuilder } from './testing/modelBuilder';
 import { oneGcCycle } from './testing/oneGcCycle';
 import { RangeName } from '../trace/model';

@@ -11,7 +11,7 @@ import {
   ProcActivity,
   type ProcIntervalTable,
   type ProcIntervals,
-} from './procIntervals';
+} from './procIntervalTable';
 
 /** P intervals for drawing [from, to) at a given width. */
 export interface ProcActivityView {

@@ -5,9 +5,9 @@ import {
   intervalGoroutine,
   intervalOpened,
   intervalProc,
-  procIntervals,
   ProcActivity,
-} from './procIntervals';
+} from './procIntervalTable';
+import { procIntervals } from './procIntervals';
 import { TraceModelBuilder } from './testing/modelBuilder';
 import { oneGcCycle } from './testing/oneGcCycle';
 import { twoGoroutines } from './testing/twoGoroutines';

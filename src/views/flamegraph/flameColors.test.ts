@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { ProcActivity } from '../../../workers/analysis/procIntervals';
+import { ProcActivity } from '../../../workers/analysis/procIntervalTable';
 import { activityColors } from '../trace/procs/activityStyle';
 import { frameColor, gcHueRange, goroutineColor, packageOf, shortFrameName } from './flameColors';
 import { fitLabel } from './labelFit';

@@ -1,6 +1,6 @@
 import { useState } from 'react';
 import type { GcCycles } from '../../../../workers/analysis/gcCycles';
-import { ProcActivity } from '../../../../workers/analysis/procIntervals';
+import { ProcActivity } from '../../../../workers/analysis/procIntervalTable';
 import { formatValue } from '../../units/formatValue';
 import { activityColors, markColor, stwColor } from '../procs/activityStyle';
 import type { ProcData } from '../procs/useProcData';

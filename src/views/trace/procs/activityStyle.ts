@@ -1,4 +1,4 @@
-import { ProcActivity } from '../../../../workers/analysis/procIntervals';
+import { ProcActivity } from '../../../../workers/analysis/procIntervalTable';
 
 /** How each kind of P activity reads and looks; goroutines running take their function's colour. */
 export const activityNames: Record<number, string> = {

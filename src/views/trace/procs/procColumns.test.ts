@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { ProcActivityView } from '../../../../workers/analysis/procActivity';
-import { ProcActivity } from '../../../../workers/analysis/procIntervals';
+import { ProcActivity } from '../../../../workers/analysis/procIntervalTable';
 import { columnShares } from './procColumns';
 
 describe('utilization per pixel column', () => {

@@ -1,5 +1,5 @@
 import type { ProcActivityView } from '../../../../workers/analysis/procActivity';
-import { ProcActivity } from '../../../../workers/analysis/procIntervals';
+import { ProcActivity } from '../../../../workers/analysis/procIntervalTable';
 
 /** Share of all Ps' time, per pixel column, that was busy and that was GC work. */
 export interface ColumnShares {

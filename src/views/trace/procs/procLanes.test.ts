@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { ProcActivity, type ProcIntervals } from '../../../../workers/analysis/procIntervals';
+import { ProcActivity, type ProcIntervals } from '../../../../workers/analysis/procIntervalTable';
 import { indexLanes, intervalAt, laneAt, layoutLanes, procLaneHeight } from './procLanes';
 
 /** Two Ps: G1 runs on P0 with an assist inside it, G2 runs on P1 and then on P0. */

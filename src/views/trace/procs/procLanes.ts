@@ -1,4 +1,4 @@
-import type { ProcIntervals } from '../../../../workers/analysis/procIntervals';
+import type { ProcIntervals } from '../../../../workers/analysis/procIntervalTable';
 
 /** One row of the procs timeline: a P, or a goroutine pinned below the Ps. */
 export interface Lane {
