@@ -4,6 +4,8 @@ import { timedRun } from './processes';
 export interface NodeRun {
   /** Milliseconds per step, as bench/nodeWork.ts measured them inside the process. */
   steps: Record<string, number>;
+  /** CPU milliseconds (user + system) per step: on a busy machine they vary less. */
+  cpuSteps: Record<string, number>;
   /** Sum of the steps except reading the file. */
   totalMs: number;
   /** Wall time of the whole Node process, start-up included. */

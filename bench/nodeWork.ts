@@ -3,6 +3,7 @@
  * load and GNU time can report its peak memory:
  *
  *   node --import tsx bench/nodeWork.ts pprof|pprof-format|trace <file>
+ *   node --import tsx bench/nodeWork.ts fresh-memory <MiB>
  *
  * The benchmarks run it bundled (bench/nodeRuns.ts), as the app ships it.
  *
@@ -55,7 +56,21 @@ const traceQueries: Array<[string, unknown]> = [
   ['annotations', undefined],
 ];
 
+/**
+ * What this machine charges for memory a process writes for the first time, against writing it
+ * again: a model of hundreds of MB pays the first price once per byte.
+ */
+function freshMemory(mib: number): void {
+  const bytes = new Uint8Array(mib * 2 ** 20);
+  const touchPages = () => {
+    for (let i = 0; i < bytes.length; i += 4096) bytes[i]++;
+  };
+  step('first write', touchPages);
+  step('second write', touchPages);
+}
+
 function run(task: string, file: string): void {
+  if (task === 'fresh-memory') return freshMemory(Number(file));
   // A view of the file's bytes, not a copy: a second copy of a 110 MiB input would count in the
   // peak memory measured. It is let go once decoded, as the app's worker lets go of its input.
   let input: Uint8Array | undefined = step('read', () => {

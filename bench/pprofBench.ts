@@ -138,9 +138,7 @@ const cpuRows: Array<[string, string]> = [
 
 /** A step's CPU milliseconds across runs, as bench/nodeWork.ts reports them in `cpuSteps`. */
 function cpuSamples(runs: NodeRun[], name: string): number[] {
-  return runs
-    .map((r) => (r as NodeRun & { cpuSteps?: Record<string, number> }).cpuSteps?.[name])
-    .filter((v): v is number => v !== undefined);
+  return runs.map((r) => r.cpuSteps[name]).filter((v) => v !== undefined);
 }
 
 interface BrowserRun {

@@ -99,6 +99,20 @@ export async function traceBench(options: BenchOptions): Promise<void> {
     );
   }
   ratios.push(ratio('peak RSS vs file size', median(oursRss) * mib, fileBytes, 3));
+  // The machine's price for fresh memory, which the model's size pays: it explains much of
+  // the gap to a reader that keeps nothing, and differs a lot between machines.
+  const probeMiB = 256;
+  const probe = await nodeRun('fresh-memory', String(probeMiB));
+  rows.push(
+    row(
+      'machine: first write of fresh memory',
+      [probe.cpuSteps['first write'] / probeMiB],
+      'ms/MiB',
+    ),
+  );
+  rows.push(
+    row('machine: writing it again', [probe.cpuSteps['second write'] / probeMiB], 'ms/MiB'),
+  );
   // The slowest analyses, so their owners see where the time goes.
   const slowest = analysisSteps
     .map((s) => row(`  of which ${s}`, stepSamples(ours, s)))
