@@ -12,6 +12,8 @@ export interface NodeRun {
   wallMs: number;
   maxRssBytes: number | undefined;
   baselineRssBytes: number;
+  /** Trace runs: the model's event columns as stored, and at their narrowest (nodeWork.ts). */
+  modelSize?: { events: number; bytes: number; narrowest: number };
 }
 
 /** Where bench/nodeWork.ts is bundled to, next to the other generated inputs. */

@@ -8,8 +8,8 @@
  * The benchmarks run it bundled (bench/nodeRuns.ts), as the app ships it.
  *
  * Prints one JSON object: milliseconds per step (`steps`), their sum (`totalMs`), CPU
- * milliseconds per step (`cpuSteps`), and the resident memory before the file was read
- * (`baselineRssBytes`).
+ * milliseconds per step (`cpuSteps`), the resident memory before the file was read
+ * (`baselineRssBytes`) and, for a trace, the size of the model's event columns (`modelSize`).
  */
 import { readFileSync } from 'node:fs';
 import { Profile } from 'pprof-format';
@@ -20,6 +20,7 @@ import { decodePprof } from '../workers/pprof/decodePprof';
 import { flameQuery } from '../workers/pprof/flameQuery';
 import { topTable } from '../workers/pprof/topTable';
 import { traceFormat } from '../workers/trace/format';
+import type { TraceModel } from '../workers/trace/model';
 import { parseTrace } from '../workers/trace/parseTrace';
 import { traceBasics } from '../workers/trace/traceBasics';
 
@@ -69,6 +70,31 @@ function freshMemory(mib: number): void {
   step('second write', touchPages);
 }
 
+/**
+ * The model's per-event columns: their bytes as stored, and the bytes each event would take if
+ * every column had the narrowest whole-byte width that holds this trace's values. The second
+ * is a floor for any model that keeps every event in typed-array columns.
+ */
+function eventColumnSizes(model: TraceModel): { events: number; bytes: number; narrowest: number } {
+  const columns = [model.timeOffset, model.kind, model.g, model.procThread, model.stack, model.arg];
+  let bytes = model.timeBase.byteLength + model.transition.subarray(0, model.count).byteLength;
+  let narrowest = 1; // the transition column: a few dozen distinct shapes
+  for (const column of columns) {
+    const values = column.subarray(0, model.count);
+    bytes += values.byteLength;
+    let min = Infinity;
+    let max = -Infinity;
+    for (let i = 0; i < values.length; i++) {
+      if (values[i] < min) min = values[i];
+      if (values[i] > max) max = values[i];
+    }
+    narrowest += Math.max(1, Math.ceil(Math.log2(max - min + 1) / 8));
+  }
+  return { events: model.count, bytes, narrowest: narrowest * model.count };
+}
+
+let modelSize: ReturnType<typeof eventColumnSizes> | undefined;
+
 function run(task: string, file: string): void {
   if (task === 'fresh-memory') return freshMemory(Number(file));
   // A view of the file's bytes, not a copy: a second copy of a 110 MiB input would count in the
@@ -96,6 +122,7 @@ function run(task: string, file: string): void {
     step('decode', () => Profile.decode(bytes));
   } else if (task === 'trace') {
     const model = step('parse', () => parseTrace(takeInput(), { progress: () => {} }));
+    modelSize = eventColumnSizes(model);
     step('summary', () => ({ ...traceBasics(model), ...traceAnalysisSummary(model) }));
     for (const [name, args] of traceQueries) {
       const query = traceFormat.queries[name];
@@ -113,4 +140,4 @@ run(task, file);
 const totalMs = Object.entries(steps)
   .filter(([name]) => name !== 'read')
   .reduce((sum, [, ms]) => sum + ms, 0);
-console.log(JSON.stringify({ steps, totalMs, cpuSteps, baselineRssBytes }));
+console.log(JSON.stringify({ steps, totalMs, cpuSteps, baselineRssBytes, modelSize }));

@@ -103,15 +103,29 @@ export async function traceBench(options: BenchOptions): Promise<void> {
   // the gap to a reader that keeps nothing, and differs a lot between machines.
   const probeMiB = 256;
   const probe = await nodeRun('fresh-memory', String(probeMiB));
-  rows.push(
-    row(
-      'machine: first write of fresh memory',
-      [probe.cpuSteps['first write'] / probeMiB],
-      'ms/MiB',
-    ),
-  );
+  const firstWriteMsPerMiB = probe.cpuSteps['first write'] / probeMiB;
+  rows.push(row('machine: first write of fresh memory', [firstWriteMsPerMiB], 'ms/MiB'));
   rows.push(
     row('machine: writing it again', [probe.cpuSteps['second write'] / probeMiB], 'ms/MiB'),
+  );
+  rows.push(...modelFloorRows(ours, firstWriteMsPerMiB));
+  if (go.length > 0) {
+    ratios.push(
+      ratio(
+        'floor vs Go reader: writing the columns',
+        firstWriteMsPerMiB * narrowestMiB(ours),
+        median(go.map((r) => r.wallMs)),
+        0.5,
+      ),
+    );
+  }
+  ratios.push(
+    ratio(
+      'floor vs file size: Node + the columns',
+      median(ours.map((r) => r.baselineRssBytes)) + narrowestMiB(ours) * mib,
+      fileBytes,
+      3,
+    ),
   );
   // The slowest analyses, so their owners see where the time goes.
   const slowest = analysisSteps
@@ -140,4 +154,26 @@ export async function traceBench(options: BenchOptions): Promise<void> {
     skipped,
     raw: { ours, go, goToolTraceFirstPageMs: goToolTrace },
   });
+}
+
+/** MiB of the model's event columns at their narrowest (the same in every run). */
+function narrowestMiB(ours: NodeRun[]): number {
+  return (ours[0].modelSize?.narrowest ?? NaN) / mib;
+}
+
+/**
+ * What any model keeping every event in typed-array columns pays on this machine, whatever its
+ * decoder and analyses: the columns at the narrowest width this trace's values allow, written
+ * once at the machine's price for fresh memory. The floor rows and ratios set it against the
+ * targets.
+ */
+function modelFloorRows(ours: NodeRun[], firstWriteMsPerMiB: number): Row[] {
+  const size = ours[0].modelSize;
+  if (!size) return [];
+  return [
+    row('model: event columns as stored', [size.bytes / mib], 'MiB'),
+    row('model: bytes per event as stored', [size.bytes / size.events], 'B'),
+    row('floor: bytes per event, narrowest columns', [size.narrowest / size.events], 'B'),
+    row('floor: first write of those columns', [firstWriteMsPerMiB * narrowestMiB(ours)]),
+  ];
 }
