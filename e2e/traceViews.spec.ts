@@ -231,6 +231,20 @@ test('a truncated trace opens with what could be read and says it is partial', a
   await expect(page.getByTestId('trace-partial')).toBeVisible();
 });
 
+test('a trace cut before its first generation ends is refused, saying where', async ({ page }) => {
+  const whole = gunzipSync(sampleBytes('trace.out.gz'));
+  await page.goto('/');
+  await page.getByTestId('file-input').setInputFiles({
+    name: 'early-cut.trace',
+    mimeType: 'application/octet-stream',
+    buffer: Buffer.from(whole.subarray(0, 60_000)),
+  });
+  const error = page.getByTestId('error');
+  await expect(error).toContainText('expected at least one complete generation of events');
+  await expect(error).toContainText(/at byte \d+/);
+  await expect(error).toContainText('before the first generation ended');
+});
+
 const sampleTrace = { path: 'public/samples/trace.out.gz', sample: 'trace.out.gz' };
 
 test('clicking an MMU worst window selects its window in every view', async ({ page }) => {

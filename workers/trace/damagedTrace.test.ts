@@ -27,6 +27,7 @@ function expectPrefixOfFull(model: TraceModel) {
       throw new Error(`event ${i} differs from the full parse`);
     }
   }
+  expect(Number.isFinite(eventTime(model, model.count - 1))).toBe(true);
   const keptGenerations = model.generationStarts.length;
   const nextStart =
     keptGenerations < full.generationStarts.length
@@ -44,7 +45,22 @@ describe('a truncated trace', () => {
     expect(() => parse(whole.subarray(0, 10))).toThrow(DecodeError);
   });
 
-  for (const share of [0.02, 0.3, 0.5, 0.77, 0.999]) {
+  it('cut before the first generation ends is refused with a DecodeError naming the byte', () => {
+    const firstGenerationEnd = parse(whole.subarray(0, Math.floor(whole.length * 0.3))).bytesRead;
+    const cut = whole.subarray(0, firstGenerationEnd - 1);
+    expect(() => parse(cut)).toThrow(DecodeError);
+    expect(() => parse(cut)).toThrow(
+      /^Go execution trace at byte \d+: expected at least one complete generation of events, found .*before the first generation ended$/,
+    );
+  });
+
+  it('cut right after the header is refused with a DecodeError: there are no events', () => {
+    expect(() => parse(whole.subarray(0, 16))).toThrow(
+      'Go execution trace at byte 16: expected at least one complete generation of events, found the end of the file right after the header',
+    );
+  });
+
+  for (const share of [0.3, 0.5, 0.77, 0.999]) {
     it(`cut at ${share * 100}% keeps the complete generations before the cut`, () => {
       const cut = Math.floor(whole.length * share);
       const model = parse(whole.subarray(0, cut));
@@ -79,7 +95,14 @@ describe('a corrupted trace', () => {
       for (let f = 0; f < flips; f++) {
         bytes[16 + Math.floor(random() * (bytes.length - 16))] ^= 1 + Math.floor(random() * 255);
       }
-      const model = parse(bytes);
+      let model: TraceModel;
+      try {
+        model = parse(bytes);
+      } catch (err) {
+        if (!(err instanceof DecodeError)) throw err;
+        damaged++;
+        continue;
+      }
       if (model.warnings.length > 0) damaged++;
       for (let i = 1; i < model.count; i++) {
         if (!(eventTime(model, i) > eventTime(model, i - 1)))

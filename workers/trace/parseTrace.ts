@@ -1,3 +1,4 @@
+import { DecodeError } from '../decodeError';
 import type { DecodeContext } from '../formatModule';
 import { readTraceHeader, oldFormatVersions } from './header';
 import type { TraceModel } from './model';
@@ -8,7 +9,8 @@ import { convertOldTrace } from './oldformat/convertOldTrace';
 /**
  * Decodes a Go execution trace into the columnar TraceModel. Formats 1.22+ are read here;
  * 1.11–1.21 go to the old-format converter. A damaged or cut-off trace keeps every complete
- * generation before the fault, with a warning naming the byte offset and the share lost.
+ * generation before the fault, with a warning naming the byte offset and the share lost; one
+ * with no complete generation is refused with a DecodeError.
  */
 export function parseTrace(bytes: Uint8Array, context: DecodeContext): TraceModel {
   const formatVersion = readTraceHeader(bytes);
@@ -22,6 +24,17 @@ export function parseTrace(bytes: Uint8Array, context: DecodeContext): TraceMode
   const builder = new ModelBuilder(bytes.length / 4);
   const { error, bytesRead } = readGenerations(bytes, formatVersion, builder, context.progress);
   const warnings: string[] = [];
+  if (builder.generationStarts.length === 0) {
+    // Nothing complete to show: a view of no events would only hide what went wrong.
+    throw new DecodeError(
+      'trace',
+      { offset: error ? error.offset : bytes.length },
+      'at least one complete generation of events',
+      error
+        ? `${error.message}, before the first generation ended`
+        : 'the end of the file right after the header',
+    );
+  }
   if (error) {
     const lost = ((100 * (bytes.length - bytesRead)) / bytes.length).toFixed(1);
     warnings.push(

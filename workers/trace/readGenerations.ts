@@ -68,6 +68,7 @@ export function readGenerations(
       break;
     }
   }
-  writer.sync(builder.lastEventTime, syncs + 1);
+  // Go's reader ends with a Sync after the last generation; with none read, there is none.
+  if (syncs > 0) writer.sync(builder.lastEventTime, syncs + 1);
   return { error, bytesRead };
 }

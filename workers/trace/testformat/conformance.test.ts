@@ -1,6 +1,7 @@
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { DecodeError } from '../../decodeError';
 import { noProgress } from '../../progress';
 import { parseTrace } from '../parseTrace';
 import { readTestCase, textTraceToBinary } from './textTrace';
@@ -13,6 +14,21 @@ const cmdTraceTest = join(corpus, 'go-asm__assembler/cmd/trace/v2/testdata/go122
 const hasCorpus = existsSync(goTests);
 if (!hasCorpus) console.warn(`Skipping Go's trace reader cases: ${goTests} is missing`);
 
+/**
+ * What the parser reports about a trace Go's reader rejects: the one warning of a partial
+ * model, or the error when no generation before the fault was complete.
+ */
+function damageReport(bytes: Uint8Array): string {
+  try {
+    const { warnings } = parseTrace(bytes, { progress: noProgress });
+    expect(warnings).toHaveLength(1);
+    return warnings[0];
+  } catch (err) {
+    if (!(err instanceof DecodeError)) throw err;
+    return err.message;
+  }
+}
+
 describe.skipIf(!hasCorpus)("Go's trace reader test cases", () => {
   const files = hasCorpus ? readdirSync(goTests).filter((f) => f.endsWith('.test')) : [];
   it('finds the cases', () => expect(files.length).toBeGreaterThanOrEqual(20));
@@ -20,12 +36,11 @@ describe.skipIf(!hasCorpus)("Go's trace reader test cases", () => {
   for (const file of files) {
     it(file, () => {
       const { failure, trace } = readTestCase(readFileSync(join(goTests, file), 'utf8'));
-      const model = parseTrace(textTraceToBinary(trace), { progress: noProgress });
+      const bytes = textTraceToBinary(trace);
       if (failure) {
-        expect(model.warnings).toHaveLength(1);
-        expect(model.warnings[0]).toMatch(failure);
+        expect(damageReport(bytes)).toMatch(failure);
       } else {
-        expect(model.warnings).toEqual([]);
+        expect(parseTrace(bytes, { progress: noProgress }).warnings).toEqual([]);
       }
     });
   }
@@ -37,8 +52,7 @@ describe.skipIf(!hasCorpus)("Go's trace reader test cases", () => {
 
   it('go122.test from cmd/trace as mirrored: its string batch overflows', () => {
     const { trace } = readTestCase(readFileSync(cmdTraceTest, 'utf8'));
-    const model = parseTrace(textTraceToBinary(trace), { progress: noProgress });
-    expect(model.warnings[0]).toMatch(/failed to read full string/);
+    expect(damageReport(textTraceToBinary(trace))).toMatch(/failed to read full string/);
   });
 
   it('go122.test from cmd/trace (a real Go 1.22 run) reads without error once un-renamed', () => {
