@@ -76,9 +76,10 @@ function freshMemory(mib: number): void {
  * is a floor for any model that keeps every event in typed-array columns.
  */
 function eventColumnSizes(model: TraceModel): { events: number; bytes: number; narrowest: number } {
-  const columns = [model.timeOffset, model.kind, model.g, model.procThread, model.stack, model.arg];
-  let bytes = model.timeBase.byteLength + model.transition.subarray(0, model.count).byteLength;
-  let narrowest = 1; // the transition column: a few dozen distinct shapes
+  const { timeOffset, kind, g, procThread, stack, arg, transition } = model;
+  const columns = [timeOffset, kind, g, procThread, stack, arg, transition];
+  let bytes = model.timeBase.byteLength;
+  let narrowest = 0;
   for (const column of columns) {
     const values = column.subarray(0, model.count);
     bytes += values.byteLength;
