@@ -198,6 +198,21 @@ describe('decodeHeapText on bad input', () => {
     expect(decode).toThrow(/heap profile text at line 1: expected "heap profile: N: N/);
   });
 
+  it('skips a pause ring with an unreadable entry, names its line and keeps the rest', () => {
+    const lines = readFileSync(own, 'utf8').split('\n');
+    for (const key of ['PauseNs', 'PauseEnd']) {
+      const at = lines.findIndex((l) => l.startsWith(`# ${key} = [`));
+      const damaged = lines.slice();
+      damaged[at] = damaged[at].replace(/ (\d+) /, ' 12x4 ');
+      const model = decodeHeapText(bytesOf(damaged.join('\n')));
+      expect(model.warnings).toContain(
+        `line ${at + 1}: MemStats field ${key} has an unreadable entry "12x4"`,
+      );
+      expect(model.memStats!.scalars.NumGC).toBeGreaterThan(0);
+      expect(key === 'PauseNs' ? model.memStats!.pauseNs : model.memStats!.pauseEnd).toEqual([]);
+    }
+  });
+
   it('skips an unreadable record and names its line', () => {
     const lines = readFileSync(own, 'utf8').split('\n');
     const at = lines.findIndex((l, i) => i > 0 && / @ 0x/.test(l));

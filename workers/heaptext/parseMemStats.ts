@@ -65,6 +65,13 @@ export function parseMemStats(
         .split(' ')
         .filter(Boolean);
       if (cutHere && !value.endsWith(']')) items.pop(); // the last number may be cut too
+      const unreadable = items.find((item) => !/^\d+$/.test(item));
+      if (unreadable !== undefined) {
+        warnings.push(
+          `line ${i + 1}: MemStats field ${key} has an unreadable entry "${unreadable}"`,
+        );
+        continue;
+      }
       if (key === 'PauseNs') section.pauseNs = items.map(Number);
       else if (key === 'PauseEnd') section.pauseEnd = items.map((s) => BigInt(s));
       if (!value.endsWith(']') || items.length !== ringSize) {
