@@ -131,6 +131,32 @@ test('a link from a newer version says so and still opens its file', async ({ pa
   await expect(page.getByTestId('file-view')).toHaveAttribute('data-format', 'gctrace');
 });
 
+// The view settings links carry (pprof's names and the views' own), each given values a
+// hand-edited or truncated link may hold.
+const viewKeys = ['view', 'si', 'f', 'i', 'h', 's', 'sf', 'tf', 'ti', 'g', 'w', 'z', 'fn', 'sort'];
+const moreViewKeys = ['pins', 'o', 'mw', 'stwr', 'open', 'noinl', 'mmu', 'inv', 'gsort', 'gg'];
+const junkValues = ['abc', '-1', 'NaN', '1e400', '(', '', '<b>x</b>', '5~1', 'x,y,z', '%'];
+
+for (const sample of ['trace.out.gz', 'cpu.pprof', 'gctrace.log', 'heap.debug1.txt']) {
+  test(`a link to ${sample} with junk view settings still opens it, without errors`, async ({
+    page,
+  }) => {
+    const errors: string[] = [];
+    page.on('pageerror', (err) => errors.push(err.message));
+    page.on('console', (message) => {
+      if (message.type() === 'error') errors.push(message.text());
+    });
+    const params = new URLSearchParams({ v: '1', sample });
+    [...viewKeys, ...moreViewKeys].forEach((key, k) =>
+      params.set(key, junkValues[k % junkValues.length]),
+    );
+    await page.goto(`/?${params}`);
+    await expect(page.getByTestId('file-view')).toBeVisible();
+    await page.waitForTimeout(1000);
+    expect(errors).toEqual([]);
+  });
+}
+
 test('back and forward move between files and the start page', async ({ page }) => {
   await openSampleFromStart(page, 'gctrace.log');
   await expect(page).toHaveURL(/sample=gctrace.log/);
